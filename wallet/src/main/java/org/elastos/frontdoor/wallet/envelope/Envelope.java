@@ -1,0 +1,143 @@
+package org.elastos.frontdoor.wallet.envelope;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import org.bouncycastle.util.encoders.Hex;
+import org.elastos.frontdoor.wallet.Sha256;
+import org.elastos.frontdoor.wallet.WalletException;
+import org.elastos.frontdoor.wallet.did.DidKey;
+
+import java.nio.charset.StandardCharsets;
+import java.util.Iterator;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+/**
+ * A signed envelope: {@code {"payload": {...}, "signature": hex, "signer_did": "did:key:..."}}. The signature is
+ * Ed25519 over {@code SHA-256(domain || 0x00 || JCS(payload))}. The envelope does not say its domain: whoever
+ * checks it must know what they expect it to be (see docs/decisions/0002-envelopes-name-no-domain.md).
+ */
+public final class Envelope {
+    private static final ObjectMapper MAPPER = new ObjectMapper();
+    private static final Pattern SIGNATURE_HEX = Pattern.compile("[0-9a-f]{128}");
+    private static final Set<String> FIELDS = Set.of("payload", "signature", "signer_did");
+
+    private final ObjectNode payload;
+    private final String signature;
+    private final DidKey signerDid;
+
+    Envelope(ObjectNode payload, String signature, DidKey signerDid) {
+        this.payload = payload.deepCopy();
+        this.signature = signature;
+        this.signerDid = signerDid;
+    }
+
+    /** The bytes an envelope signature covers. */
+    public static byte[] signingDigest(String domain, JsonNode payload) {
+        byte[] domainBytes = EnvelopeDomains.require(domain).getBytes(StandardCharsets.US_ASCII);
+        return Sha256.of(domainBytes, new byte[] {0}, CanonicalJson.of(payload));
+    }
+
+    /** Assembles an envelope from a signature made elsewhere (the wallet's signer). */
+    public static Envelope of(ObjectNode payload, byte[] signature, DidKey signerDid) {
+        return new Envelope(payload, Hex.toHexString(signature), signerDid);
+    }
+
+    /** Reads an envelope's structure. This checks shape only; {@link #verify} checks the signature. */
+    public static Envelope parse(String json) {
+        JsonNode root;
+        try {
+            root = MAPPER.readTree(json);
+        } catch (JsonProcessingException e) {
+            throw new EnvelopeRejectedException("this is not a signed envelope: the JSON is malformed ("
+                    + e.getOriginalMessage() + ")", e);
+        }
+        if (root == null || !root.isObject()) {
+            throw new EnvelopeRejectedException("this is not a signed envelope: expected a JSON object");
+        }
+        for (Iterator<String> names = root.fieldNames(); names.hasNext(); ) {
+            String name = names.next();
+            if (!FIELDS.contains(name)) {
+                throw new EnvelopeRejectedException("this envelope has an unexpected field \"" + name + "\"");
+            }
+        }
+        JsonNode payload = root.get("payload");
+        JsonNode signature = root.get("signature");
+        JsonNode signer = root.get("signer_did");
+        if (payload == null || !payload.isObject()) {
+            throw new EnvelopeRejectedException("this envelope has no payload object");
+        }
+        if (signature == null || !signature.isTextual() || !SIGNATURE_HEX.matcher(signature.asText()).matches()) {
+            throw new EnvelopeRejectedException("this envelope's signature is not 64 bytes of lower-case hex");
+        }
+        if (signer == null || !signer.isTextual()) {
+            throw new EnvelopeRejectedException("this envelope does not name its signer (signer_did)");
+        }
+        DidKey did;
+        try {
+            did = DidKey.parse(signer.asText());
+        } catch (WalletException e) {
+            throw new EnvelopeRejectedException("this envelope's signer is not a valid did:key: " + e.getMessage(), e);
+        }
+        return new Envelope((ObjectNode) payload, signature.asText(), did);
+    }
+
+    /**
+     * Checks the signature for the expected domain and returns the signer. The caller still decides whether that
+     * signer is one it trusts.
+     */
+    public DidKey verify(String expectedDomain) {
+        byte[] digest = signingDigest(expectedDomain, payload);
+        if (!signerDid.verifies(digest, Hex.decode(signature))) {
+            throw new EnvelopeRejectedException("the signature does not match: this envelope was altered after "
+                    + signerDid.fingerprint() + " signed it, or it was not signed for " + expectedDomain);
+        }
+        return signerDid;
+    }
+
+    public ObjectNode payload() {
+        return payload.deepCopy();
+    }
+
+    public DidKey signerDid() {
+        return signerDid;
+    }
+
+    public String signatureHex() {
+        return signature;
+    }
+
+    public ObjectNode toJson() {
+        ObjectNode root = MAPPER.createObjectNode();
+        root.set("payload", payload.deepCopy());
+        root.put("signature", signature);
+        root.put("signer_did", signerDid.value());
+        return root;
+    }
+
+    @Override
+    public boolean equals(Object other) {
+        return other instanceof Envelope that && payload.equals(that.payload) && signature.equals(that.signature)
+                && signerDid.equals(that.signerDid);
+    }
+
+    @Override
+    public int hashCode() {
+        return signature.hashCode();
+    }
+
+    @Override
+    public String toString() {
+        return "Envelope[signer=" + signerDid + ", signature=" + signature.substring(0, 16) + "...]";
+    }
+
+    public String toJsonString() {
+        try {
+            return MAPPER.writerWithDefaultPrettyPrinter().writeValueAsString(toJson());
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("an envelope is always writable JSON", e);
+        }
+    }
+}

@@ -1,0 +1,32 @@
+package org.elastos.frontdoor.wallet.envelope;
+
+import java.util.List;
+import java.util.regex.Pattern;
+
+/**
+ * The purposes a signature can be made for. A domain is hashed into every signature, so an envelope signed as a
+ * pairing invite can never pass as a release manifest.
+ */
+public final class EnvelopeDomains {
+    public static final String PAIR_INVITE = "elastos.pc2.pair-invite.v1";
+    public static final String DEVICE_CERTIFICATE = "elastos.device-certificate.v1";
+    public static final String CAPSULE = "elastos.capsule.v1";
+    public static final String RELEASE = "elastos.release.v1";
+
+    /** The domains this app issues or checks; a verifier that is not told the domain tries these. */
+    public static final List<String> KNOWN = List.of(PAIR_INVITE, DEVICE_CERTIFICATE, CAPSULE, RELEASE);
+
+    private static final Pattern SHAPE = Pattern.compile("[a-z0-9]+([.-][a-z0-9]+)*\\.v[0-9]+");
+
+    private EnvelopeDomains() {
+    }
+
+    /** @throws IllegalArgumentException unless the domain looks like {@code name.parts.vN} in lower-case ASCII */
+    public static String require(String domain) {
+        if (domain == null || !SHAPE.matcher(domain).matches()) {
+            throw new IllegalArgumentException("a signing domain is lower-case ASCII ending in a version, like "
+                    + PAIR_INVITE + "; got \"" + domain + "\"");
+        }
+        return domain;
+    }
+}

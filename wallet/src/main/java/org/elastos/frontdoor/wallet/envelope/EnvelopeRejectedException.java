@@ -1,0 +1,14 @@
+package org.elastos.frontdoor.wallet.envelope;
+
+import org.elastos.frontdoor.wallet.WalletException;
+
+/** A signed envelope that must not be trusted: malformed, signed for another purpose, or altered after signing. */
+public final class EnvelopeRejectedException extends WalletException {
+    EnvelopeRejectedException(String message) {
+        super(message);
+    }
+
+    EnvelopeRejectedException(String message, Throwable cause) {
+        super(message, cause);
+    }
+}
