@@ -11,27 +11,32 @@ import org.elastos.frontdoor.wallet.did.DidKey;
 
 import java.nio.charset.StandardCharsets;
 import java.util.Iterator;
+import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
 
 /**
- * A signed envelope: {@code {"payload": {...}, "signature": hex, "signer_did": "did:key:..."}}. The signature is
- * Ed25519 over {@code SHA-256(domain || 0x00 || JCS(payload))}. The envelope does not say its domain: whoever
- * checks it must know what they expect it to be (see docs/decisions/0002-envelopes-name-no-domain.md).
+ * A signed envelope: {@code {"payload": {...}, "signature": hex, "signer_did": "did:key:...", "domain": "..."}}. The
+ * signature is Ed25519 over {@code SHA-256(domain || 0x00 || JCS(payload))}. The {@code domain} field only names
+ * what the signer claims; it is never trusted on its own: {@link #verify(String)} checks against the domain the
+ * caller expects, and the signature covers it (see docs/decisions/0002-envelopes-state-their-domain.md). Envelopes
+ * from elsewhere without the field are read too.
  */
 public final class Envelope {
     private static final ObjectMapper MAPPER = new ObjectMapper();
     private static final Pattern SIGNATURE_HEX = Pattern.compile("[0-9a-f]{128}");
-    private static final Set<String> FIELDS = Set.of("payload", "signature", "signer_did");
+    private static final Set<String> FIELDS = Set.of("payload", "signature", "signer_did", "domain");
 
     private final ObjectNode payload;
     private final String signature;
     private final DidKey signerDid;
+    private final Optional<String> domain;
 
-    Envelope(ObjectNode payload, String signature, DidKey signerDid) {
+    Envelope(ObjectNode payload, String signature, DidKey signerDid, Optional<String> domain) {
         this.payload = payload.deepCopy();
         this.signature = signature;
         this.signerDid = signerDid;
+        this.domain = domain;
     }
 
     /** The bytes an envelope signature covers. */
@@ -40,9 +45,9 @@ public final class Envelope {
         return Sha256.of(domainBytes, new byte[] {0}, CanonicalJson.of(payload));
     }
 
-    /** Assembles an envelope from a signature made elsewhere (the wallet's signer). */
-    public static Envelope of(ObjectNode payload, byte[] signature, DidKey signerDid) {
-        return new Envelope(payload, Hex.toHexString(signature), signerDid);
+    /** Assembles an envelope from a signature made elsewhere (the wallet's signer) for {@code domain}. */
+    public static Envelope of(String domain, ObjectNode payload, byte[] signature, DidKey signerDid) {
+        return new Envelope(payload, Hex.toHexString(signature), signerDid, Optional.of(EnvelopeDomains.require(domain)));
     }
 
     /** Reads an envelope's structure. This checks shape only; {@link #verify} checks the signature. */
@@ -75,13 +80,17 @@ public final class Envelope {
         if (signer == null || !signer.isTextual()) {
             throw new EnvelopeRejectedException("this envelope does not name its signer (signer_did)");
         }
+        JsonNode stated = root.get("domain");
+        if (stated != null && (!stated.isTextual() || !EnvelopeDomains.isWellFormed(stated.asText()))) {
+            throw new EnvelopeRejectedException("this envelope's domain is not a valid signing domain");
+        }
         DidKey did;
         try {
             did = DidKey.parse(signer.asText());
         } catch (WalletException e) {
             throw new EnvelopeRejectedException("this envelope's signer is not a valid did:key: " + e.getMessage(), e);
         }
-        return new Envelope((ObjectNode) payload, signature.asText(), did);
+        return new Envelope((ObjectNode) payload, signature.asText(), did, Optional.ofNullable(stated).map(JsonNode::asText));
     }
 
     /**
@@ -89,12 +98,21 @@ public final class Envelope {
      * signer is one it trusts.
      */
     public DidKey verify(String expectedDomain) {
+        if (domain.isPresent() && !domain.get().equals(expectedDomain)) {
+            throw new EnvelopeRejectedException("this envelope was signed for " + domain.get() + ", not for "
+                    + expectedDomain + "; it cannot be used here");
+        }
         byte[] digest = signingDigest(expectedDomain, payload);
         if (!signerDid.verifies(digest, Hex.decode(signature))) {
             throw new EnvelopeRejectedException("the signature does not match: this envelope was altered after "
                     + signerDid.fingerprint() + " signed it, or it was not signed for " + expectedDomain);
         }
         return signerDid;
+    }
+
+    /** The domain the envelope says it was signed for, if it says; trust it only through {@link #verify}. */
+    public Optional<String> statedDomain() {
+        return domain;
     }
 
     public ObjectNode payload() {
@@ -114,13 +132,14 @@ public final class Envelope {
         root.set("payload", payload.deepCopy());
         root.put("signature", signature);
         root.put("signer_did", signerDid.value());
+        domain.ifPresent(name -> root.put("domain", name));
         return root;
     }
 
     @Override
     public boolean equals(Object other) {
         return other instanceof Envelope that && payload.equals(that.payload) && signature.equals(that.signature)
-                && signerDid.equals(that.signerDid);
+                && signerDid.equals(that.signerDid) && domain.equals(that.domain);
     }
 
     @Override

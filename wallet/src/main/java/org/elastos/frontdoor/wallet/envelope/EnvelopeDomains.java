@@ -21,9 +21,13 @@ public final class EnvelopeDomains {
     private EnvelopeDomains() {
     }
 
+    public static boolean isWellFormed(String domain) {
+        return domain != null && SHAPE.matcher(domain).matches();
+    }
+
     /** @throws IllegalArgumentException unless the domain looks like {@code name.parts.vN} in lower-case ASCII */
     public static String require(String domain) {
-        if (domain == null || !SHAPE.matcher(domain).matches()) {
+        if (!isWellFormed(domain)) {
             throw new IllegalArgumentException("a signing domain is lower-case ASCII ending in a version, like "
                     + PAIR_INVITE + "; got \"" + domain + "\"");
         }

@@ -75,7 +75,7 @@ final class KeyRing {
         payload.put("profile_did", profileDid().value());
         payload.put("device_did", deviceDid().value());
         payload.put("issued_at", now.truncatedTo(ChronoUnit.SECONDS).toString());
-        Envelope certificate = Envelope.of(payload,
+        Envelope certificate = Envelope.of(EnvelopeDomains.DEVICE_CERTIFICATE, payload,
                 signEd25519(profileKey, Envelope.signingDigest(EnvelopeDomains.DEVICE_CERTIFICATE, payload)),
                 profileDid());
         return new Identity(profileDid(), evmAddress(), elastosDid(), deviceDid(), certificate);

@@ -79,7 +79,7 @@ final class KeyRingSigner implements Signer {
     }
 
     private static Envelope envelope(DidKey signer, Function<byte[], byte[]> sign, String domain, ObjectNode payload) {
-        return Envelope.of(payload, sign.apply(Envelope.signingDigest(domain, payload)), signer);
+        return Envelope.of(domain, payload, sign.apply(Envelope.signingDigest(domain, payload)), signer);
     }
 
     private record Ed25519(DidKey did, Function<byte[], byte[]> signFunction, Runnable onUse) implements DidSigner {

@@ -23,7 +23,7 @@ class EnvelopeTest {
         signer.init(true, key);
         byte[] digest = Envelope.signingDigest(domain, payload);
         signer.update(digest, 0, digest.length);
-        return Envelope.of(payload, signer.generateSignature(), did);
+        return Envelope.of(domain, payload, signer.generateSignature(), did);
     }
 
     private static ObjectNode invite() {
@@ -60,7 +60,24 @@ class EnvelopeTest {
     @Test
     void refusesASignatureMadeForAnotherDomain() {
         Envelope envelope = sign(EnvelopeDomains.RELEASE, invite());
-        assertThrows(EnvelopeRejectedException.class, () -> envelope.verify(DOMAIN));
+        EnvelopeRejectedException e = assertThrows(EnvelopeRejectedException.class, () -> envelope.verify(DOMAIN));
+        assertTrue(e.getMessage().contains("signed for " + EnvelopeDomains.RELEASE), e.getMessage());
+    }
+
+    @Test
+    void aRewrittenDomainFieldDoesNotRepurposeTheSignature() {
+        String relabelled = sign(EnvelopeDomains.RELEASE, invite()).toJsonString().replace(EnvelopeDomains.RELEASE, DOMAIN);
+        assertThrows(EnvelopeRejectedException.class, () -> Envelope.parse(relabelled).verify(DOMAIN));
+    }
+
+    @Test
+    void readsEnvelopesThatDoNotStateTheirDomain() {
+        ObjectNode json = sign(DOMAIN, invite()).toJson();
+        json.remove("domain");
+        Envelope bare = Envelope.parse(json.toString());
+        assertTrue(bare.statedDomain().isEmpty());
+        assertEquals(did, bare.verify(DOMAIN));
+        assertThrows(EnvelopeRejectedException.class, () -> bare.verify(EnvelopeDomains.RELEASE));
     }
 
     @Test
@@ -76,7 +93,7 @@ class EnvelopeTest {
         assertThrows(EnvelopeRejectedException.class, () -> Envelope.parse("not json"));
         assertThrows(EnvelopeRejectedException.class, () -> Envelope.parse("{\"payload\":{},\"signature\":\"00\",\"signer_did\":\"" + did + "\"}"));
         assertThrows(EnvelopeRejectedException.class, () -> Envelope.parse("{\"payload\":[],\"signature\":\"" + "0".repeat(128) + "\",\"signer_did\":\"" + did + "\"}"));
-        String extra = sign(DOMAIN, invite()).toJson().put("domain", DOMAIN).toString();
+        String extra = sign(DOMAIN, invite()).toJson().put("note", "hi").toString();
         assertThrows(EnvelopeRejectedException.class, () -> Envelope.parse(extra));
     }
 

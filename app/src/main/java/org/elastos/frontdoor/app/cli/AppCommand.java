@@ -1,0 +1,55 @@
+package org.elastos.frontdoor.app.cli;
+
+import org.elastos.frontdoor.app.DataFolder;
+import org.elastos.frontdoor.app.DesktopApp;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Comparator;
+import java.util.concurrent.Callable;
+import java.util.stream.Stream;
+
+@Command(name = "app", description = "Open the app on your own identities (kept in your data folder).")
+final class AppCommand implements Callable<Integer> {
+    @Option(names = "--data", paramLabel = "DIR", description = "data folder (default: this platform's user data folder)")
+    Path data;
+
+    @Override
+    public Integer call() throws IOException {
+        Path folder = data != null ? data : DataFolder.forThisUser();
+        Files.createDirectories(folder);
+        DesktopApp.launch(folder);
+        return 0;
+    }
+
+    @Command(name = "demo", description = {"Open the app on a throw-away demo world: a fresh data folder, removed on exit,",
+            "so a newcomer can walk through every screen without touching real identities."})
+    static final class Demo implements Callable<Integer> {
+        @Option(names = "--data", paramLabel = "DIR", description = "keep the demo world in DIR instead of a temporary folder")
+        Path data;
+
+        @Override
+        public Integer call() throws IOException {
+            Path folder = data != null ? Files.createDirectories(data) : Files.createTempDirectory("frontdoor-demo-");
+            try {
+                DesktopApp.launch(folder);
+            } finally {
+                if (data == null) {
+                    deleteTree(folder);
+                }
+            }
+            return 0;
+        }
+
+        private static void deleteTree(Path root) throws IOException {
+            try (Stream<Path> paths = Files.walk(root)) {
+                for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
+                    Files.deleteIfExists(path);
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,40 @@
+package org.elastos.frontdoor.app.cli;
+
+import org.elastos.frontdoor.wallet.WalletException;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+import java.io.IOException;
+import java.nio.file.NoSuchFileException;
+
+@Command(name = "frontdoor", mixinStandardHelpOptions = true, version = "elastOS front door 0.1.0",
+        description = "The elastOS front door: your identity, your home box, your films and data.",
+        subcommands = {AppCommand.class, AppCommand.Demo.class, WalletCommand.class, EnvelopeCommand.class,
+                CommandLine.HelpCommand.class})
+public final class FrontDoorCommand {
+    /** Exit code for a refusal the person can act on (wrong password, tampered envelope, bad phrase). */
+    public static final int REFUSED = 1;
+
+    private FrontDoorCommand() {
+    }
+
+    public static CommandLine commandLine() {
+        CommandLine cli = new CommandLine(new FrontDoorCommand());
+        cli.setExecutionExceptionHandler((e, commandLine, parseResult) -> {
+            if (e instanceof WalletException || e instanceof CliException || e instanceof IllegalArgumentException) {
+                commandLine.getErr().println("error: " + e.getMessage());
+                return REFUSED;
+            }
+            if (e instanceof NoSuchFileException missing) {
+                commandLine.getErr().println("error: no such file: " + missing.getFile());
+                return REFUSED;
+            }
+            if (e instanceof IOException io) {
+                commandLine.getErr().println("error: " + io.getMessage());
+                return REFUSED;
+            }
+            throw e;
+        });
+        return cli;
+    }
+}

@@ -1,0 +1,77 @@
+package org.elastos.frontdoor.app.cli;
+
+import java.io.BufferedReader;
+import java.io.Console;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.PrintStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+import java.util.Optional;
+
+/**
+ * Where the CLI reads secrets from: the console with echo off when a person is at a terminal, or standard input,
+ * one line per answer, when a script pipes them in.
+ */
+final class Terminal {
+    private final BufferedReader in;
+    private final Console console;
+    private final PrintStream err;
+
+    private Terminal(BufferedReader in, Console console, PrintStream err) {
+        this.in = in;
+        this.console = console;
+        this.err = err;
+    }
+
+    static Terminal system() {
+        return new Terminal(new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8)), System.console(), System.err);
+    }
+
+    boolean interactive() {
+        return console != null;
+    }
+
+    /** A secret: read with echo off at a terminal, else the next line of standard input. */
+    char[] secret(String prompt) {
+        if (console != null) {
+            char[] answer = console.readPassword("%s: ", prompt);
+            if (answer == null) {
+                throw new CliException("no " + prompt.toLowerCase() + " given");
+            }
+            return answer;
+        }
+        return line(prompt).map(String::toCharArray).orElseThrow(() ->
+                new CliException("expected the " + prompt.toLowerCase() + " on standard input, found nothing"));
+    }
+
+    /** A new password, typed twice at a terminal; once on standard input. */
+    char[] newPassword() {
+        char[] first = secret("Password");
+        if (console != null) {
+            char[] again = secret("Password again");
+            boolean same = Arrays.equals(first, again);
+            Arrays.fill(again, '\0');
+            if (!same) {
+                throw new CliException("the two passwords differ; nothing was created");
+            }
+        }
+        return first;
+    }
+
+    Optional<String> line(String prompt) {
+        if (console != null) {
+            return Optional.ofNullable(console.readLine("%s: ", prompt));
+        }
+        try {
+            return Optional.ofNullable(in.readLine());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    PrintStream err() {
+        return err;
+    }
+}

@@ -1,0 +1,53 @@
+package org.elastos.frontdoor.tests;
+
+import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import com.tngtech.archunit.core.importer.ImportOption;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+
+/** The layering DESIGN.md states, checked on the compiled classes of every module. */
+class ArchitectureTest {
+    private static JavaClasses classes;
+
+    @BeforeAll
+    static void importClasses() {
+        classes = new ClassFileImporter()
+                .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+                .importPackages("org.elastos.frontdoor");
+    }
+
+    @Test
+    void domainModulesNeverImportJavaFx() {
+        noClasses().that().resideInAPackage("org.elastos.frontdoor.wallet..")
+                .should().dependOnClassesThat().resideInAnyPackage("javafx..")
+                .because("domain modules run headless, on a box, and under test without a screen")
+                .check(classes);
+    }
+
+    @Test
+    void viewsNeverTouchKeyBytesOrCryptoInternals() {
+        noClasses().that().resideInAPackage("org.elastos.frontdoor.views..")
+                .should().dependOnClassesThat().resideInAnyPackage(
+                        "org.elastos.frontdoor.wallet.derive..", "org.bouncycastle..", "org.web3j.crypto..", "javax.crypto..")
+                .because("secrets are used, never owned: views hold a Signer, never a key")
+                .check(classes);
+    }
+
+    @Test
+    void walletDependsOnNothingOfOurs() {
+        noClasses().that().resideInAPackage("org.elastos.frontdoor.wallet..")
+                .should().dependOnClassesThat().resideInAnyPackage("org.elastos.frontdoor.views..", "org.elastos.frontdoor.app..")
+                .check(classes);
+    }
+
+    @Test
+    void viewModelsHoldNoNodes() {
+        noClasses().that().haveSimpleNameEndingWith("ViewModel")
+                .should().dependOnClassesThat().resideInAnyPackage("javafx.scene..")
+                .because("view models are tested without a screen")
+                .check(classes);
+    }
+}
