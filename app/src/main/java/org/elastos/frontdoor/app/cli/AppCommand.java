@@ -25,8 +25,8 @@ final class AppCommand implements Callable<Integer> {
         return 0;
     }
 
-    @Command(name = "demo", description = {"Open the app on a throw-away demo world: a fresh data folder, removed on exit,",
-            "so a newcomer can walk through every screen without touching real identities."})
+    @Command(name = "demo", description = {"Open the app on a throw-away demo world (a fresh data folder, removed on exit).",
+            "A newcomer can walk through every screen without touching real identities."})
     static final class Demo implements Callable<Integer> {
         @Option(names = "--data", paramLabel = "DIR", description = "keep the demo world in DIR instead of a temporary folder")
         Path data;

@@ -10,6 +10,7 @@ import javafx.scene.control.ProgressBar;
 import javafx.scene.control.ProgressIndicator;
 import javafx.scene.control.TextArea;
 import javafx.scene.control.TextField;
+import javafx.scene.layout.ColumnConstraints;
 import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
@@ -64,6 +65,12 @@ public final class OnboardingView extends StackPane {
         grid.setId("phrase-words");
         grid.getStyleClass().add("phrase-grid");
         int columns = 3;
+        for (int c = 0; c < columns; c++) {
+            ColumnConstraints column = new ColumnConstraints();
+            column.setPercentWidth(100.0 / columns);
+            column.setFillWidth(true);
+            grid.getColumnConstraints().add(column);
+        }
         for (int i = 0; i < model.words().size(); i++) {
             Label index = Widgets.styled(new Label(String.valueOf(i + 1)), "phrase-index");
             Label word = Widgets.styled(new Label(model.words().get(i)), "phrase-word");
@@ -71,6 +78,7 @@ public final class OnboardingView extends StackPane {
             HBox cell = new HBox(index, word);
             cell.getStyleClass().add("phrase-cell");
             cell.setAlignment(Pos.CENTER_LEFT);
+            cell.setMaxWidth(Double.MAX_VALUE);
             grid.add(cell, i % columns, i / columns);
         }
         Button done = Widgets.primary("words-written", Strings.get("words.done"), model::wordsWrittenDown);

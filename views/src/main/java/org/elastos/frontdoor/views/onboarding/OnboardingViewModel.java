@@ -191,13 +191,15 @@ public final class OnboardingViewModel {
 
     private void checkRestoreText(String text) {
         PhraseCheck check = RecoveryPhrase.check(text);
-        restoreValid.set(check instanceof PhraseCheck.Valid);
-        restoreStatus.set(describe(check));
         boolean typingAWord = !text.isEmpty() && !Character.isWhitespace(text.charAt(text.length() - 1));
         String[] parts = text.trim().split("\\s+");
-        String partial = typingAWord ? parts[parts.length - 1] : "";
+        String partial = typingAWord ? parts[parts.length - 1].toLowerCase(Locale.ROOT) : "";
         List<String> options = partial.isEmpty() ? List.of() : RecoveryPhrase.completions(partial, 6);
         suggestions.setAll(options.size() == 1 && options.get(0).equals(partial) ? List.of() : options);
+        restoreValid.set(check instanceof PhraseCheck.Valid);
+        boolean stillTypingLastWord = check instanceof PhraseCheck.UnknownWord unknown
+                && unknown.position() == parts.length && !options.isEmpty();
+        restoreStatus.set(stillTypingLastWord ? Strings.get("restore.typing", parts.length) : describe(check));
     }
 
     private static String describe(PhraseCheck check) {

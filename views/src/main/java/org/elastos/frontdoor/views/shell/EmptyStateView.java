@@ -1,7 +1,9 @@
 package org.elastos.frontdoor.views.shell;
 
+import javafx.scene.Node;
 import javafx.scene.control.Label;
 import javafx.scene.layout.VBox;
+import org.elastos.frontdoor.views.Icon;
 import org.elastos.frontdoor.views.Strings;
 import org.elastos.frontdoor.views.Widgets;
 
@@ -12,7 +14,7 @@ final class EmptyStateView extends VBox {
     EmptyStateView(Section section, Optional<Runnable> action, Optional<String> actionText) {
         setId("empty-" + section.name().toLowerCase());
         getStyleClass().add("empty-state");
-        Label icon = Widgets.styled(new Label(section.icon()), "empty-icon");
+        Node icon = Icon.of(section.icon(), 56, "empty-icon");
         Label title = Widgets.styled(new Label(Strings.get("empty." + section.name() + ".title")), "empty-title");
         Label body = Widgets.body(Strings.get("empty." + section.name() + ".body"));
         body.setMaxWidth(520);

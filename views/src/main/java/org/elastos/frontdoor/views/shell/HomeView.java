@@ -11,6 +11,7 @@ import javafx.scene.input.ClipboardContent;
 import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
 import javafx.util.Duration;
@@ -43,7 +44,7 @@ final class HomeView extends ScrollPane {
         qrBox.setAlignment(Pos.TOP_CENTER);
 
         FlowPane identityBody = new FlowPane(24, 16, rows, qrBox);
-        rows.setPrefWidth(560);
+        rows.setPrefWidth(470);
         VBox identityCard = new VBox(12, Widgets.styled(new Label(Strings.get("home.title")), "subtitle"), identityBody);
         identityCard.getStyleClass().add("card");
 
@@ -67,6 +68,7 @@ final class HomeView extends ScrollPane {
         HBox.setHgrow(valueLabel, Priority.ALWAYS);
         Button copy = Widgets.button(id + "-copy", Strings.get("home.copy"), () -> { });
         copy.getStyleClass().add("small");
+        copy.setMinWidth(Region.USE_PREF_SIZE);
         copy.setOnAction(event -> {
             ClipboardContent content = new ClipboardContent();
             content.putString(value);

@@ -9,6 +9,7 @@ import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
+import org.elastos.frontdoor.views.Icon;
 import org.elastos.frontdoor.views.Strings;
 import org.elastos.frontdoor.views.Widgets;
 import org.elastos.frontdoor.wallet.Identity;
@@ -27,10 +28,13 @@ public final class ShellView extends BorderPane {
 
         VBox nav = new VBox();
         nav.getStyleClass().add("nav");
-        nav.getChildren().add(Widgets.styled(new Label(Strings.get("app.title")), "nav-brand"));
+        Label brand = Widgets.styled(new Label(Strings.get("app.title")), "nav-brand");
+        brand.setWrapText(true);
+        nav.getChildren().add(brand);
         ToggleGroup group = new ToggleGroup();
         for (Section section : Section.values()) {
-            ToggleButton button = new ToggleButton(section.icon() + "   " + Strings.get("nav." + section.name()));
+            ToggleButton button = new ToggleButton(Strings.get("nav." + section.name()), Icon.of(section.icon(), 18, "nav-icon"));
+            button.setGraphicTextGap(12);
             button.setId(section.id());
             button.getStyleClass().setAll("nav-button");
             button.setToggleGroup(group);
@@ -44,7 +48,9 @@ public final class ShellView extends BorderPane {
         }
         Region spacer = new Region();
         VBox.setVgrow(spacer, Priority.ALWAYS);
-        Button lock = Widgets.button("nav-lock", "\u26bf   " + Strings.get("nav.lock"), model::lock);
+        Button lock = Widgets.button("nav-lock", Strings.get("nav.lock"), model::lock);
+        lock.setGraphic(Icon.of(Section.LOCK_ICON, 18, "nav-icon"));
+        lock.setGraphicTextGap(12);
         lock.getStyleClass().setAll("nav-button");
         Label who = Widgets.styled(new Label(identity.did().fingerprint()), "nav-identity");
         nav.getChildren().addAll(spacer, lock, who);

@@ -1,0 +1,156 @@
+package org.elastos.frontdoor.tests;
+
+import javafx.application.Platform;
+import javafx.scene.Scene;
+import javafx.scene.control.ButtonBase;
+import javafx.scene.control.Label;
+import javafx.scene.control.TextInputControl;
+import javafx.stage.Stage;
+import javafx.stage.StageStyle;
+import org.elastos.frontdoor.views.AppView;
+import org.elastos.frontdoor.views.AppViewModel;
+import org.elastos.frontdoor.views.FxTaskRunner;
+import org.elastos.frontdoor.wallet.vault.IdentityDirectory;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
+
+/**
+ * Walks the real app, in a real window on an X display (Xvfb), through every screen and takes a screenshot of
+ * each with ImageMagick's {@code import}. Run by {@code docs/screenshots/take.sh}; not a test.
+ */
+public final class ScreenshotTour {
+    private static Scene scene;
+    private static Path out;
+
+    public static void main(String[] args) throws Exception {
+        out = Files.createDirectories(Path.of(args[0]));
+        Path data = Files.createTempDirectory("frontdoor-tour-");
+        Platform.startup(() -> { });
+        onFx(() -> {
+            AppViewModel model = new AppViewModel(new IdentityDirectory(data), new FxTaskRunner());
+            model.start();
+            Stage stage = new Stage(StageStyle.UNDECORATED);
+            scene = new AppView(model).scene();
+            stage.setScene(scene);
+            stage.setX(0);
+            stage.setY(0);
+            stage.show();
+            return null;
+        });
+        shot("01-welcome");
+        click("#create-identity");
+        shot("02-recovery-phrase");
+        List<String> words = onFx(() -> {
+            List<String> shown = new ArrayList<>();
+            for (int i = 1; i <= 24; i++) {
+                shown.add(((Label) scene.lookup("#phrase-word-" + i)).getText());
+            }
+            return shown;
+        });
+        click("#words-written");
+        for (int i = 0; i < 3; i++) {
+            int index = i;
+            onFx(() -> {
+                TextInputControl field = (TextInputControl) scene.lookup("#confirm-word-" + index);
+                int position = Integer.parseInt(field.getPromptText().replaceAll("\\D", ""));
+                field.setText(index == 2 ? "" : words.get(position - 1));
+                return null;
+            });
+        }
+        shot("03-confirm-words");
+        click("#onboarding-back");
+        click("#onboarding-back");
+        click("#restore-identity");
+        type("#restore-input", "abandon abandon abandon abandon abandon abandon abandon abandon abandon abandon abandon ab");
+        shot("04-restore-with-suggestions");
+        type("#restore-input", "abandon abandon abandon abandon abandon abandon abandon abandon abandon abandon abandon about");
+        shot("05-restore-valid");
+        click("#restore-continue");
+        type("#password", "Front-door 2026");
+        type("#password-again", "Front-door 2026");
+        shot("06-password");
+        click("#create-vault");
+        waitFor("#finish-onboarding");
+        shot("07-done");
+        click("#finish-onboarding");
+        shot("08-home");
+        for (String section : List.of("pair", "store", "library", "vending", "earnings", "settings")) {
+            click("#nav-" + section);
+            shot("09-" + section);
+        }
+        click("#nav-lock");
+        shot("10-lock");
+        type("#unlock-password", "wrong password");
+        click("#unlock");
+        waitForText("#unlock-error");
+        Thread.sleep(800);
+        shot("11-lock-wrong-password");
+        type("#unlock-password", "Front-door 2026");
+        click("#unlock");
+        waitFor("#home");
+        click("#nav-settings");
+        click("#settings-dark");
+        click("#nav-home");
+        shot("12-home-dark");
+        Platform.exit();
+        System.exit(0);
+    }
+
+    private static void shot(String name) throws Exception {
+        Thread.sleep(700);
+        Process importer = new ProcessBuilder("import", "-window", "root", out.resolve(name + ".png").toString())
+                .inheritIO().start();
+        if (!importer.waitFor(30, TimeUnit.SECONDS) || importer.exitValue() != 0) {
+            throw new IllegalStateException("ImageMagick import failed for " + name);
+        }
+    }
+
+    private static void click(String id) throws Exception {
+        waitFor(id);
+        onFx(() -> {
+            ((ButtonBase) scene.lookup(id)).fire();
+            return null;
+        });
+    }
+
+    private static void type(String id, String text) throws Exception {
+        waitFor(id);
+        onFx(() -> {
+            TextInputControl field = (TextInputControl) scene.lookup(id);
+            field.setText(text);
+            field.requestFocus();
+            field.positionCaret(text.length());
+            return null;
+        });
+    }
+
+    private static void waitFor(String id) throws Exception {
+        for (int i = 0; i < 300 && !onFx(() -> scene.lookup(id) != null); i++) {
+            Thread.sleep(100);
+        }
+    }
+
+    private static void waitForText(String id) throws Exception {
+        for (int i = 0; i < 300 && onFx(() -> ((Label) scene.lookup(id)).getText().isEmpty()); i++) {
+            Thread.sleep(100);
+        }
+    }
+
+    private static <T> T onFx(Supplier<T> action) throws Exception {
+        CompletableFuture<T> result = new CompletableFuture<>();
+        Platform.runLater(() -> {
+            try {
+                result.complete(action.get());
+            } catch (RuntimeException e) {
+                result.completeExceptionally(e);
+            }
+        });
+        return result.get(30, TimeUnit.SECONDS);
+    }
+}
