@@ -7,7 +7,7 @@ package org.elastos.frontdoor.wallet.vault;
 public record KdfParams(int memoryKib, int iterations, int parallelism) {
     public static final int MIN_MEMORY_KIB = 64 * 1024;
     public static final int MAX_MEMORY_KIB = 4 * 1024 * 1024;
-    public static final KdfParams DEFAULT = new KdfParams(MIN_MEMORY_KIB, 3, 1);
+    public static final KdfParams DEFAULT = new KdfParams(MIN_MEMORY_KIB, 4, 1);
 
     public KdfParams {
         if (memoryKib < MIN_MEMORY_KIB || memoryKib > MAX_MEMORY_KIB) {

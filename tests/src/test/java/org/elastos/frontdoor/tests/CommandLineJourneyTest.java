@@ -1,0 +1,123 @@
+package org.elastos.frontdoor.tests;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.bouncycastle.crypto.params.Ed25519PrivateKeyParameters;
+import org.elastos.frontdoor.wallet.derive.HdPath;
+import org.elastos.frontdoor.wallet.derive.Slip10Ed25519;
+import org.elastos.frontdoor.wallet.did.DidKey;
+import org.elastos.frontdoor.wallet.phrase.RecoveryPhrase;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** The command line as a person or a script uses it: the packaged app, in its own process, fed on stdin. */
+class CommandLineJourneyTest {
+    private static final String ABANDON = "abandon abandon abandon abandon abandon abandon abandon abandon abandon abandon abandon about";
+    private static final Path JAR = Path.of("..", "app", "target", "lib", "frontdoor-app.jar");
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    @TempDir
+    Path dir;
+
+    record Run(int exit, String out, String err) {
+    }
+
+    private static Run frontdoor(String stdin, String... args) throws IOException, InterruptedException {
+        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-jar", JAR.toString()));
+        command.addAll(List.of(args));
+        Process process = new ProcessBuilder(command).start();
+        process.getOutputStream().write(stdin.getBytes(StandardCharsets.UTF_8));
+        process.getOutputStream().close();
+        String out = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        String err = new String(process.getErrorStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertTrue(process.waitFor(60, TimeUnit.SECONDS));
+        return new Run(process.exitValue(), out, err);
+    }
+
+    @Test
+    void restoresTheAbandonPhraseToItsKnownAddressAndSlip10Did() throws Exception {
+        Path vault = dir.resolve("vault");
+        Run restore = frontdoor(ABANDON + "\ncorrect horse battery\n", "wallet", "restore", "--vault", vault.toString());
+        assertEquals(0, restore.exit(), restore.err());
+
+        Run show = frontdoor("", "wallet", "show", "--vault", vault.toString());
+        assertEquals(0, show.exit(), show.err());
+        JsonNode identity = JSON.readTree(show.out());
+        assertEquals("0x9858EfFD232B4033E47d90003D41EC34EcaEda94", identity.get("evm_address").asText());
+
+        byte[] seed = RecoveryPhrase.parse(ABANDON).seed("");
+        byte[] profileKey = Slip10Ed25519.derive(seed, HdPath.PROFILE_DID).privateKey();
+        DidKey expected = DidKey.fromEd25519PublicKey(new Ed25519PrivateKeyParameters(profileKey, 0).generatePublicKey().getEncoded());
+        assertEquals(expected.value(), identity.get("did").asText());
+        assertEquals("did:key:z6Mknn5UrsbK42cnyXHkTmy1VJW3VGRTCNCqXGADCkHt9GwL", identity.get("did").asText());
+        assertEquals("did:elastos:iUTLfAssZyJ9RxjnZmgGUSCqWyY388g6JV", identity.get("elastos_did").asText());
+        assertTrue(identity.get("device_did").asText().startsWith("did:key:z6Mk"));
+    }
+
+    @Test
+    void createsAnIdentityPrintingThePhraseOnceAndNeverStoringIt() throws Exception {
+        Path vault = dir.resolve("new");
+        Run create = frontdoor("a good long password\n", "wallet", "create", "--vault", vault.toString());
+        assertEquals(0, create.exit(), create.err());
+        String phraseLine = create.out().lines().skip(1).findFirst().orElseThrow();
+        assertEquals(24, RecoveryPhrase.parse(phraseLine).words().size());
+        String stored = Files.readString(vault.resolve("vault.json"));
+        String[] words = phraseLine.split(" ");
+        for (int i = 0; i + 1 < words.length; i++) {
+            assertFalse(stored.contains(words[i] + " " + words[i + 1]), "part of the phrase is stored in clear");
+        }
+        Run again = frontdoor("a good long password\n", "wallet", "create", "--vault", vault.toString());
+        assertEquals(1, again.exit());
+        assertTrue(again.err().contains("never overwritten"), again.err());
+    }
+
+    @Test
+    void signsAnEnvelopeThatVerifiesAndRefusesItOnceTampered() throws Exception {
+        Path vault = dir.resolve("signer");
+        assertEquals(0, frontdoor(ABANDON + "\ncorrect horse battery\n", "wallet", "restore", "--vault", vault.toString()).exit());
+        Path payload = Files.writeString(dir.resolve("payload.json"), "{\"film\":\"Big Buck Bunny\",\"price\":3}");
+
+        Run sign = frontdoor("correct horse battery\n", "envelope", "sign", "--vault", vault.toString(), "--domain", "elastos.test.v1", payload.toString());
+        assertEquals(0, sign.exit(), sign.err());
+        Path envelope = Files.writeString(dir.resolve("envelope.json"), sign.out());
+
+        Run verify = frontdoor("", "envelope", "verify", envelope.toString());
+        assertEquals(0, verify.exit(), verify.err());
+        assertEquals("did:key:z6Mknn5UrsbK42cnyXHkTmy1VJW3VGRTCNCqXGADCkHt9GwL", verify.out().trim());
+
+        Files.writeString(envelope, sign.out().replace("\"price\" : 3", "\"price\" : 0"));
+        Run tampered = frontdoor("", "envelope", "verify", envelope.toString());
+        assertEquals(1, tampered.exit());
+        assertTrue(tampered.err().contains("altered"), tampered.err());
+
+        Files.writeString(envelope, sign.out());
+        Run wrongDomain = frontdoor("", "envelope", "verify", "--domain", "elastos.release.v1", envelope.toString());
+        assertEquals(1, wrongDomain.exit());
+
+        Run wrongPassword = frontdoor("not it at all\n", "envelope", "sign", "--vault", vault.toString(), "--domain", "elastos.test.v1", payload.toString());
+        assertEquals(1, wrongPassword.exit());
+        assertTrue(wrongPassword.err().contains("password"), wrongPassword.err());
+    }
+
+    @Test
+    void aMisspelledWordIsNamedAndNothingIsCreated() throws Exception {
+        Path vault = dir.resolve("typo");
+        Run restore = frontdoor(ABANDON.replace("about", "abuot") + "\ncorrect horse battery\n", "wallet", "restore", "--vault", vault.toString());
+        assertEquals(1, restore.exit());
+        assertTrue(restore.err().contains("\"abuot\" (word 12)"), restore.err());
+        assertFalse(Files.exists(vault.resolve("vault.json")));
+    }
+}
