@@ -34,21 +34,21 @@ final class AppCommand implements Callable<Integer> {
         @Override
         public Integer call() throws IOException {
             Path folder = data != null ? Files.createDirectories(data) : Files.createTempDirectory("frontdoor-demo-");
-            try {
-                DesktopApp.launch(folder);
-            } finally {
-                if (data == null) {
-                    deleteTree(folder);
-                }
+            if (data == null) {
+                // A hook, not a finally block: the folder must go also when the app is stopped by a signal.
+                Runtime.getRuntime().addShutdownHook(new Thread(() -> deleteTree(folder), "demo-cleanup"));
             }
+            DesktopApp.launch(folder);
             return 0;
         }
 
-        private static void deleteTree(Path root) throws IOException {
+        private static void deleteTree(Path root) {
             try (Stream<Path> paths = Files.walk(root)) {
                 for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
                     Files.deleteIfExists(path);
                 }
+            } catch (IOException e) {
+                System.err.println("could not remove the demo folder " + root + ": " + e.getMessage());
             }
         }
     }
