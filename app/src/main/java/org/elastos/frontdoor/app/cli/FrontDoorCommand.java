@@ -1,5 +1,6 @@
 package org.elastos.frontdoor.app.cli;
 
+import org.elastos.frontdoor.app.AppVersion;
 import org.elastos.frontdoor.wallet.WalletException;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -7,15 +8,22 @@ import picocli.CommandLine.Command;
 import java.io.IOException;
 import java.nio.file.NoSuchFileException;
 
-@Command(name = "frontdoor", mixinStandardHelpOptions = true, version = "elastOS front door 0.1.0",
+@Command(name = "frontdoor", mixinStandardHelpOptions = true, versionProvider = FrontDoorCommand.Version.class,
         description = "The elastOS front door: your identity, your home box, your films and data.",
-        subcommands = {AppCommand.class, AppCommand.Demo.class, WalletCommand.class, EnvelopeCommand.class,
+        subcommands = {AppCommand.class, AppCommand.Demo.class, WalletCommand.class, EnvelopeCommand.class, ReleaseCommand.class,
                 CommandLine.HelpCommand.class})
 public final class FrontDoorCommand {
     /** Exit code for a refusal the person can act on (wrong password, tampered envelope, bad phrase). */
     public static final int REFUSED = 1;
 
     private FrontDoorCommand() {
+    }
+
+    static final class Version implements CommandLine.IVersionProvider {
+        @Override
+        public String[] getVersion() {
+            return new String[] {"elastOS front door " + AppVersion.current()};
+        }
     }
 
     public static CommandLine commandLine() {
