@@ -1,7 +1,7 @@
 package org.elastos.frontdoor.app.cli;
 
 import org.elastos.frontdoor.app.DataFolder;
-import org.elastos.frontdoor.app.DesktopApp;
+import org.elastos.frontdoor.app.FrontDoorApp;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -21,7 +21,7 @@ final class AppCommand implements Callable<Integer> {
     public Integer call() throws IOException {
         Path folder = data != null ? data : DataFolder.forThisUser();
         Files.createDirectories(folder);
-        DesktopApp.launch(folder);
+        FrontDoorApp.launch(folder);
         return 0;
     }
 
@@ -38,7 +38,7 @@ final class AppCommand implements Callable<Integer> {
                 // A hook, not a finally block: the folder must go also when the app is stopped by a signal.
                 Runtime.getRuntime().addShutdownHook(new Thread(() -> deleteTree(folder), "demo-cleanup"));
             }
-            DesktopApp.launch(folder);
+            FrontDoorApp.launch(folder);
             return 0;
         }
 

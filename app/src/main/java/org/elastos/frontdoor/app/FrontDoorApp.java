@@ -9,20 +9,22 @@ import org.elastos.frontdoor.views.Strings;
 import org.elastos.frontdoor.wallet.vault.IdentityDirectory;
 
 import java.nio.file.Path;
+import java.util.Optional;
 
-/** The desktop window. Launched with {@code --data=DIR}, the folder that holds this person's identities. */
-public final class DesktopApp extends Application {
+/**
+ * The app's window, on desktop and (through GluonFX) on mobile. {@code --data=DIR} names the folder that holds this
+ * person's identities; without it, the platform's user data folder is used (on Android and iOS, GluonFX points
+ * {@code user.home} into the app's private storage).
+ */
+public final class FrontDoorApp extends Application {
     private AppViewModel model;
     private FxTaskRunner tasks;
 
     @Override
     public void start(Stage stage) {
-        String data = getParameters().getNamed().get("data");
-        if (data == null) {
-            throw new IllegalStateException("DesktopApp needs --data=DIR");
-        }
+        Path data = Optional.ofNullable(getParameters().getNamed().get("data")).map(Path::of).orElseGet(DataFolder::forThisUser);
         tasks = new FxTaskRunner();
-        model = new AppViewModel(new IdentityDirectory(Path.of(data)), tasks);
+        model = new AppViewModel(new IdentityDirectory(data), tasks);
         model.start();
         AppView view = new AppView(model);
         stage.setTitle(Strings.get("app.title"));
@@ -44,6 +46,6 @@ public final class DesktopApp extends Application {
 
     /** Blocks until the window closes. */
     public static void launch(Path dataDir) {
-        Application.launch(DesktopApp.class, "--data=" + dataDir.toAbsolutePath());
+        Application.launch(FrontDoorApp.class, "--data=" + dataDir.toAbsolutePath());
     }
 }
