@@ -24,7 +24,7 @@ public final class FrontDoorApp extends Application {
     public void start(Stage stage) {
         Path data = Optional.ofNullable(getParameters().getNamed().get("data")).map(Path::of).orElseGet(DataFolder::forThisUser);
         tasks = new FxTaskRunner();
-        model = new AppViewModel(new IdentityDirectory(data), tasks);
+        model = new AppViewModel(new IdentityDirectory(data), tasks, ReleaseChannel.ofThisBuild(data.resolve("downloads")));
         model.start();
         AppView view = new AppView(model);
         stage.setTitle(Strings.get("app.title"));

@@ -4,16 +4,24 @@ import javafx.application.Platform;
 import javafx.scene.Scene;
 import javafx.scene.control.ButtonBase;
 import javafx.scene.control.Label;
+import javafx.scene.control.ScrollPane;
 import javafx.scene.control.TextInputControl;
 import javafx.stage.Stage;
 import javafx.stage.StageStyle;
 import org.elastos.frontdoor.views.AppView;
 import org.elastos.frontdoor.views.AppViewModel;
+import org.elastos.frontdoor.installers.ReleaseManifest;
 import org.elastos.frontdoor.views.FxTaskRunner;
+import org.elastos.frontdoor.views.release.VerifyDownloadView;
+import org.elastos.frontdoor.wallet.phrase.RecoveryPhrase;
+import org.elastos.frontdoor.wallet.signer.Signer;
+import org.elastos.frontdoor.wallet.vault.Vault;
+import org.elastos.frontdoor.wallet.vault.Wallet;
 import org.elastos.frontdoor.wallet.vault.IdentityDirectory;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
@@ -28,8 +36,20 @@ public final class ScreenshotTour {
     private static Scene scene;
     private static Path out;
 
-    public static void main(String[] args) throws Exception {
-        out = Files.createDirectories(Path.of(args[0]));
+    public static void main(String[] args) {
+        try {
+            tour(Path.of(args[0]));
+            Platform.exit();
+            System.exit(0);
+        } catch (Exception | Error e) {
+            // The JavaFX thread would keep the JVM alive: say what broke and stop.
+            e.printStackTrace();
+            System.exit(1);
+        }
+    }
+
+    private static void tour(Path outDir) throws Exception {
+        out = Files.createDirectories(outDir);
         Path data = Files.createTempDirectory("frontdoor-tour-");
         Platform.startup(() -> { });
         onFx(() -> {
@@ -84,6 +104,26 @@ public final class ScreenshotTour {
             click("#nav-" + section);
             shot("09-" + section);
         }
+        Path release = Files.createTempDirectory("frontdoor-tour-release-");
+        Path installer = Files.writeString(release.resolve("elastos-frontdoor_0.2.0-1_amd64.deb"), "installer bytes");
+        char[] publisherPassword = "publisher password".toCharArray();
+        Vault.at(release.resolve("publisher")).create(RecoveryPhrase.parse(
+                "legal winner thank year wave sausage worth useful legal winner thank yellow"), "", publisherPassword);
+        Signer publisher = Wallet.open(Vault.at(release.resolve("publisher"))).unlock(publisherPassword);
+        Path manifest = Files.writeString(release.resolve("release-manifest.json"),
+                ReleaseManifest.sign(publisher, "0.2.0", List.of(installer), Instant.now()).toJsonString());
+        onFx(() -> {
+            ((VerifyDownloadView) scene.lookup("#verify-download")).accept(List.of(installer, manifest));
+            return null;
+        });
+        type("#verify-publisher", publisher.did().value());
+        click("#verify-run");
+        waitForText("#verify-result");
+        onFx(() -> {
+            ((ScrollPane) scene.lookup("#settings")).setVvalue(1.0);
+            return null;
+        });
+        shot("09-settings-verify-download");
         click("#nav-lock");
         shot("10-lock");
         type("#unlock-password", "wrong password");
@@ -98,8 +138,6 @@ public final class ScreenshotTour {
         click("#settings-dark");
         click("#nav-home");
         shot("12-home-dark");
-        Platform.exit();
-        System.exit(0);
     }
 
     private static void shot(String name) throws Exception {

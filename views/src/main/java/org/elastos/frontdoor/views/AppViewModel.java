@@ -5,6 +5,7 @@ import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.SimpleBooleanProperty;
 import javafx.beans.property.SimpleObjectProperty;
+import org.elastos.frontdoor.views.release.UpdateViewModel;
 import org.elastos.frontdoor.wallet.Identity;
 import org.elastos.frontdoor.wallet.vault.IdentityDirectory;
 import org.elastos.frontdoor.wallet.vault.Wallet;
@@ -23,6 +24,7 @@ public final class AppViewModel {
 
     private final IdentityDirectory identities;
     private final TaskRunner tasks;
+    private final Optional<UpdateViewModel.Channel> releaseChannel;
     private final ObjectProperty<Screen> screen = new SimpleObjectProperty<>(Screen.ONBOARDING);
     private final ObjectProperty<Identity> identity = new SimpleObjectProperty<>();
     private final ObjectProperty<Duration> autoLock = new SimpleObjectProperty<>(DEFAULT_AUTO_LOCK);
@@ -30,8 +32,14 @@ public final class AppViewModel {
     private Wallet wallet;
 
     public AppViewModel(IdentityDirectory identities, TaskRunner tasks) {
+        this(identities, tasks, Optional.empty());
+    }
+
+    /** @param releaseChannel where this build looks for updates; empty for a build made without one */
+    public AppViewModel(IdentityDirectory identities, TaskRunner tasks, Optional<UpdateViewModel.Channel> releaseChannel) {
         this.identities = identities;
         this.tasks = tasks;
+        this.releaseChannel = releaseChannel;
         autoLock.addListener((obs, old, delay) -> {
             if (wallet != null) {
                 wallet.autoLockAfter(delay);
@@ -94,6 +102,10 @@ public final class AppViewModel {
 
     public IdentityDirectory identities() {
         return identities;
+    }
+
+    public Optional<UpdateViewModel.Channel> releaseChannel() {
+        return releaseChannel;
     }
 
     public TaskRunner tasks() {

@@ -10,11 +10,15 @@ import javafx.util.StringConverter;
 import org.elastos.frontdoor.views.AppViewModel;
 import org.elastos.frontdoor.views.Strings;
 import org.elastos.frontdoor.views.Widgets;
+import org.elastos.frontdoor.views.release.UpdateView;
+import org.elastos.frontdoor.views.release.UpdateViewModel;
+import org.elastos.frontdoor.views.release.VerifyDownloadView;
+import org.elastos.frontdoor.views.release.VerifyDownloadViewModel;
 
 import java.time.Duration;
 import java.util.List;
 
-/** Settings: theme, auto-lock, lock now, and another identity. */
+/** Settings: theme, auto-lock, lock now, another identity, updates, and verifying a download. */
 final class SettingsView extends ScrollPane {
     private static final List<Duration> AUTO_LOCK_CHOICES = List.of(Duration.ofMinutes(1), Duration.ofMinutes(5),
             Duration.ofMinutes(15), Duration.ofMinutes(60));
@@ -57,7 +61,9 @@ final class SettingsView extends ScrollPane {
                         Widgets.button("settings-add-identity", Strings.get("settings.add"), app::addIdentity)),
                 new VBox(4, Widgets.styled(new Label(Strings.get("settings.vault")), "identity-key"), vaultPath));
         card.getStyleClass().add("card");
-        VBox page = new VBox(20, Widgets.title(Strings.get("settings.title")), card);
+        VBox page = new VBox(20, Widgets.title(Strings.get("settings.title")), card,
+                new UpdateView(new UpdateViewModel(app.tasks(), app.releaseChannel())),
+                new VerifyDownloadView(new VerifyDownloadViewModel(app.tasks())));
         page.getStyleClass().add("page");
         setContent(page);
     }
