@@ -113,6 +113,44 @@ class CommandLineJourneyTest {
     }
 
     @Test
+    void signsAReleaseManifestAndRefusesAFlippedByteAnywhere() throws Exception {
+        Path vault = dir.resolve("publisher");
+        assertEquals(0, frontdoor(ABANDON + "\ncorrect horse battery\n", "wallet", "restore", "--vault", vault.toString()).exit());
+        Path deb = Files.write(dir.resolve("elastos-frontdoor_0.2.0-1_amd64.deb"), new byte[] {1, 2, 3, 4, 5, 6, 7, 8});
+        Path msi = Files.write(dir.resolve("elastOS Front Door-0.2.0.msi"), new byte[] {9, 8, 7});
+        Path manifest = dir.resolve("release-manifest.json");
+        String publisher = "did:key:z6Mknn5UrsbK42cnyXHkTmy1VJW3VGRTCNCqXGADCkHt9GwL";
+
+        Run sign = frontdoor("correct horse battery\n", "release", "sign", "--vault", vault.toString(), "--out", manifest.toString(),
+                "--release-version", "0.2.0", deb.toString(), msi.toString());
+        assertEquals(0, sign.exit(), sign.err());
+        Run verify = frontdoor("", "release", "verify", "--publisher", publisher, manifest.toString(), deb.toString(), msi.toString());
+        assertEquals(0, verify.exit(), verify.err());
+        assertEquals(publisher, verify.out().trim());
+
+        Run stranger = frontdoor("", "release", "verify", "--publisher", "did:key:z6MkmjY8GnV5i9YTDtPETC2uUAW6ejw3nk5mXF5yci5ab7th",
+                manifest.toString(), deb.toString());
+        assertEquals(1, stranger.exit());
+        assertTrue(stranger.err().contains("not a publisher you trust"), stranger.err());
+
+        byte[] original = Files.readAllBytes(deb);
+        byte[] flipped = original.clone();
+        flipped[4] ^= 0x10;
+        Files.write(deb, flipped);
+        Run badArtifact = frontdoor("", "release", "verify", manifest.toString(), deb.toString());
+        assertEquals(1, badArtifact.exit());
+        assertTrue(badArtifact.err().contains("does not match its signed manifest"), badArtifact.err());
+        Files.write(deb, original);
+
+        String json = Files.readString(manifest);
+        int at = json.indexOf("\"version\" : \"0.2.0\"") + 15;
+        Files.writeString(manifest, json.substring(0, at) + "3" + json.substring(at + 1));
+        Run badManifest = frontdoor("", "release", "verify", manifest.toString(), deb.toString());
+        assertEquals(1, badManifest.exit());
+        assertTrue(badManifest.err().contains("not genuine"), badManifest.err());
+    }
+
+    @Test
     void aMisspelledWordIsNamedAndNothingIsCreated() throws Exception {
         Path vault = dir.resolve("typo");
         Run restore = frontdoor(ABANDON.replace("about", "abuot") + "\ncorrect horse battery\n", "wallet", "restore", "--vault", vault.toString());
