@@ -18,7 +18,6 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
@@ -44,13 +43,7 @@ final class EnvelopeCommand {
             EnvelopeDomains.require(domain);
             ObjectNode payload = readObject(file);
             try (Wallet wallet = Wallet.open(Vault.at(vault))) {
-                char[] password = Terminal.system().secret("Password");
-                Signer signer;
-                try {
-                    signer = wallet.unlock(password);
-                } finally {
-                    Arrays.fill(password, '\0');
-                }
+                Signer signer = Terminal.system().unlock(wallet);
                 System.out.println(signer.signEnvelope(domain, payload).toJsonString());
             }
             return 0;

@@ -17,7 +17,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.Callable;
@@ -50,13 +49,7 @@ final class ReleaseCommand {
                 }
             }
             try (Wallet wallet = Wallet.open(Vault.at(vault))) {
-                char[] password = Terminal.system().secret("Password");
-                Signer signer;
-                try {
-                    signer = wallet.unlock(password);
-                } finally {
-                    Arrays.fill(password, '\0');
-                }
+                Signer signer = Terminal.system().unlock(wallet);
                 String json = ReleaseManifest.sign(signer, version != null ? version : AppVersion.current(), files, Instant.now()).toJsonString();
                 AtomicFile.write(out, (json + "\n").getBytes(StandardCharsets.UTF_8));
                 System.err.println("signed " + files.size() + " file(s) as " + signer.did() + " into " + out);

@@ -1,10 +1,12 @@
 package org.elastos.frontdoor.app.cli;
 
+import org.elastos.frontdoor.wallet.signer.Signer;
+import org.elastos.frontdoor.wallet.vault.Wallet;
+
 import java.io.BufferedReader;
 import java.io.Console;
 import java.io.IOException;
 import java.io.InputStreamReader;
-import java.io.PrintStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
@@ -17,20 +19,14 @@ import java.util.Optional;
 final class Terminal {
     private final BufferedReader in;
     private final Console console;
-    private final PrintStream err;
 
-    private Terminal(BufferedReader in, Console console, PrintStream err) {
+    private Terminal(BufferedReader in, Console console) {
         this.in = in;
         this.console = console;
-        this.err = err;
     }
 
     static Terminal system() {
-        return new Terminal(new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8)), System.console(), System.err);
-    }
-
-    boolean interactive() {
-        return console != null;
+        return new Terminal(new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8)), System.console());
     }
 
     /** A secret: read with echo off at a terminal, else the next line of standard input. */
@@ -60,6 +56,16 @@ final class Terminal {
         return first;
     }
 
+    /** Unlocks the wallet with the password read here; the typed characters are cleared at once. */
+    Signer unlock(Wallet wallet) {
+        char[] password = secret("Password");
+        try {
+            return wallet.unlock(password);
+        } finally {
+            Arrays.fill(password, '\0');
+        }
+    }
+
     Optional<String> line(String prompt) {
         if (console != null) {
             return Optional.ofNullable(console.readLine("%s: ", prompt));
@@ -69,9 +75,5 @@ final class Terminal {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-    }
-
-    PrintStream err() {
-        return err;
     }
 }

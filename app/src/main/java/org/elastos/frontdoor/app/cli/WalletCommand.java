@@ -24,10 +24,7 @@ final class WalletCommand {
 
         @Override
         public Integer call() {
-            Vault target = Vault.at(vault);
-            if (target.exists()) {
-                throw new CliException("a vault already exists in " + vault + "; it is never overwritten");
-            }
+            Vault target = emptyVault(vault);
             Terminal terminal = Terminal.system();
             char[] password = terminal.newPassword();
             RecoveryPhrase phrase = RecoveryPhrase.generate(new SecureRandom());
@@ -56,10 +53,7 @@ final class WalletCommand {
 
         @Override
         public Integer call() {
-            Vault target = Vault.at(vault);
-            if (target.exists()) {
-                throw new CliException("a vault already exists in " + vault + "; it is never overwritten");
-            }
+            Vault target = emptyVault(vault);
             Terminal terminal = Terminal.system();
             String words = terminal.line("Recovery phrase").orElseThrow(() ->
                     new CliException("expected the recovery phrase on the first line of standard input"));
@@ -73,6 +67,15 @@ final class WalletCommand {
                 Arrays.fill(password, '\0');
             }
         }
+    }
+
+    /** Checked before asking for anything, so nobody types a phrase only to be refused. */
+    private static Vault emptyVault(Path dir) {
+        Vault target = Vault.at(dir);
+        if (target.exists()) {
+            throw new CliException("a vault already exists in " + dir + "; it is never overwritten");
+        }
+        return target;
     }
 
     @Command(name = "show", description = "Print the identity as JSON (no password needed).")

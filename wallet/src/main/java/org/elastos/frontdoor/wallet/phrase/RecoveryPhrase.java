@@ -92,10 +92,6 @@ public final class RecoveryPhrase {
         return out;
     }
 
-    public static boolean isWord(String word) {
-        return INDEX.containsKey(normalize(word).trim());
-    }
-
     public List<String> words() {
         return words;
     }

@@ -82,21 +82,24 @@ final class KeyRing {
     }
 
     byte[] signAsProfile(byte[] message) {
-        return signEd25519(live(profileKey), message);
+        requireUnlocked();
+        return signEd25519(profileKey, message);
     }
 
     byte[] signAsDevice(byte[] message) {
-        return signEd25519(live(deviceKey), message);
+        requireUnlocked();
+        return signEd25519(deviceKey, message);
     }
 
     ECKeyPair evmKey() {
-        live(seed);
+        requireUnlocked();
         return evmKey;
     }
 
     /** The secret half of the vault file: the seed, then the device key. */
     byte[] secretBytes() {
-        byte[] out = Arrays.copyOf(live(seed), SEED_BYTES + DEVICE_KEY_BYTES);
+        requireUnlocked();
+        byte[] out = Arrays.copyOf(seed, SEED_BYTES + DEVICE_KEY_BYTES);
         System.arraycopy(deviceKey, 0, out, SEED_BYTES, DEVICE_KEY_BYTES);
         return out;
     }
@@ -120,11 +123,10 @@ final class KeyRing {
         Arrays.fill(elastosKey, (byte) 0);
     }
 
-    private byte[] live(byte[] key) {
+    private void requireUnlocked() {
         if (wiped) {
             throw new WalletLockedException("the wallet is locked; unlock it with your password to sign");
         }
-        return key;
     }
 
     private static DidKey didOf(byte[] ed25519PrivateKey) {

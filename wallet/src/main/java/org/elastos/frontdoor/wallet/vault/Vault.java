@@ -12,6 +12,7 @@ import javax.crypto.spec.GCMParameterSpec;
 import javax.crypto.spec.SecretKeySpec;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
@@ -74,7 +75,15 @@ public final class Vault {
         Arrays.fill(deviceKey, (byte) 0);
         try {
             Identity identity = keys.certifyDevice(clock.instant());
-            write(seal(identity, keys, password, kdf));
+            byte[] sealed = seal(identity, keys, password, kdf).toBytes();
+            try {
+                AtomicFile.createNew(file, sealed);
+            } catch (FileAlreadyExistsException e) {
+                throw new VaultExistsException("A vault appeared at " + file + " while this one was being made; it was"
+                        + " left as it is.", e);
+            } catch (IOException e) {
+                throw new VaultDamagedException("The vault could not be saved at " + file + ": " + e.getMessage(), e);
+            }
             return identity;
         } finally {
             keys.wipe();

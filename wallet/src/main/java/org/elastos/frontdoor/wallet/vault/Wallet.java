@@ -100,10 +100,6 @@ public final class Wallet implements AutoCloseable {
         idleCheck = timer.scheduleAtFixedRate(this::lockIfIdle, period, period, TimeUnit.MILLISECONDS);
     }
 
-    public synchronized Duration autoLockDelay() {
-        return idleLimit;
-    }
-
     /** The person did something; the idle clock starts again. */
     public void recordActivity() {
         lastActivityNanos = System.nanoTime();

@@ -9,6 +9,8 @@ import java.util.Arrays;
 import java.util.Random;
 import java.util.concurrent.TimeUnit;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
@@ -29,6 +31,17 @@ class AtomicFileCrashTest {
             for (int i = 0; ; i++) {
                 AtomicFile.write(target, versions[i % 2]);
             }
+        }
+    }
+
+    @Test
+    void creatingANewFileNeverReplacesOneThatIsThere() throws Exception {
+        Path target = Files.writeString(dir.resolve("vault.json"), "first");
+        assertThrows(java.nio.file.FileAlreadyExistsException.class,
+                () -> AtomicFile.createNew(target, "second".getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+        assertEquals("first", Files.readString(target));
+        try (var leftovers = Files.list(dir)) {
+            assertEquals(1, leftovers.count(), "no temporary file is left behind");
         }
     }
 
