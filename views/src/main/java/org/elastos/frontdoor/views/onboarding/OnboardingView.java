@@ -10,6 +10,8 @@ import javafx.scene.control.ProgressBar;
 import javafx.scene.control.ProgressIndicator;
 import javafx.scene.control.TextArea;
 import javafx.scene.control.TextField;
+import javafx.scene.input.KeyCode;
+import javafx.scene.input.KeyEvent;
 import javafx.scene.layout.ColumnConstraints;
 import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.GridPane;
@@ -132,6 +134,20 @@ public final class OnboardingView extends StackPane {
         passphrase.setId("restore-passphrase");
         passphrase.textProperty().bindBidirectional(model.passphraseProperty());
         passphraseLabel.setLabelFor(passphrase);
+
+        // Tab takes the first suggestion, as in a shell; with none it moves on instead of typing a tab character.
+        input.addEventFilter(KeyEvent.KEY_PRESSED, event -> {
+            if (event.getCode() != KeyCode.TAB || event.isShiftDown() || event.isControlDown()) {
+                return;
+            }
+            if (model.suggestions().isEmpty()) {
+                passphrase.requestFocus();
+            } else {
+                model.complete(model.suggestions().get(0));
+                input.positionCaret(input.getText().length());
+            }
+            event.consume();
+        });
 
         Button next = Widgets.primary("restore-continue", Strings.get("restore.next"), model::restoreContinue);
         next.disableProperty().bind(model.restoreValidProperty().not());
