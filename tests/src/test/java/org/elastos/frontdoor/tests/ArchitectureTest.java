@@ -3,6 +3,8 @@ package org.elastos.frontdoor.tests;
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
+import org.elastos.frontdoor.wallet.vault.Vault;
+import org.elastos.frontdoor.wallet.vault.Wallet;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -21,7 +23,8 @@ class ArchitectureTest {
 
     @Test
     void domainModulesNeverImportJavaFx() {
-        noClasses().that().resideInAPackage("org.elastos.frontdoor.wallet..")
+        noClasses().that().resideInAnyPackage("org.elastos.frontdoor.wallet..", "org.elastos.frontdoor.installers..",
+                        "org.elastos.frontdoor.capsule..")
                 .should().dependOnClassesThat().resideInAnyPackage("javafx..")
                 .because("domain modules run headless, on a box, and under test without a screen")
                 .check(classes);
@@ -40,6 +43,15 @@ class ArchitectureTest {
     void walletDependsOnNothingOfOurs() {
         noClasses().that().resideInAPackage("org.elastos.frontdoor.wallet..")
                 .should().dependOnClassesThat().resideInAnyPackage("org.elastos.frontdoor.views..", "org.elastos.frontdoor.app..")
+                .check(classes);
+    }
+
+    @Test
+    void capsulesReachTheHostOnlyThroughCapabilities() {
+        noClasses().that().resideInAPackage("org.elastos.frontdoor.capsule..")
+                .should().dependOnClassesThat().belongToAnyOf(Vault.class, Wallet.class)
+                .orShould().dependOnClassesThat().resideInAPackage("org.elastos.frontdoor.wallet.derive..")
+                .because("the sandbox checks signatures and may be handed a signer; it never opens a vault or derives a key")
                 .check(classes);
     }
 

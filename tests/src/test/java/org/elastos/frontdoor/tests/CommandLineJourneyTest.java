@@ -151,6 +151,33 @@ class CommandLineJourneyTest {
     }
 
     @Test
+    void verifiesAndRunsTheSampleCapsuleWithItsGrants() throws Exception {
+        Path sample = Path.of("..", "capsule-sandbox", "samples", "hello.capsule");
+        Run verify = frontdoor("", "capsule", "verify", sample.toString());
+        assertEquals(0, verify.exit(), verify.err());
+        assertEquals("did:key:z6Mkmd59zR28MwikmQ3ASFaaSebGRfdR1QCXb4MRKAftSzpy", verify.out().trim());
+
+        byte[] changed = Files.readAllBytes(sample);
+        changed[changed.length / 2] ^= 0x01;
+        Path copy = Files.write(dir.resolve("hello-changed.capsule"), changed);
+        assertEquals(1, frontdoor("", "capsule", "verify", copy.toString()).exit());
+
+        Path data = Files.createDirectories(dir.resolve("box").resolve("Films"));
+        Files.writeString(data.resolve("welcome.txt"), "Hi!");
+        Run untrusted = frontdoor("", "capsule", "run", sample.toString(), "--data", data.getParent().toString(),
+                "--grant", "log", "--grant", "folder.read:folder=Films");
+        assertEquals(1, untrusted.exit());
+        assertTrue(untrusted.err().contains("not in your trusted publishers"), untrusted.err());
+
+        Files.writeString(data.getParent().resolve("trusted-publishers"), verify.out());
+        Run run = frontdoor("", "capsule", "run", sample.toString(), "--data", data.getParent().toString(),
+                "--grant", "log", "--grant", "folder.read:folder=Films");
+        assertEquals(0, run.exit(), run.err());
+        assertEquals("[3]", run.out().trim());
+        assertTrue(run.err().contains("hello use folder.read: \"Films/welcome.txt\" (3 bytes)"), run.err());
+    }
+
+    @Test
     void aMisspelledWordIsNamedAndNothingIsCreated() throws Exception {
         Path vault = dir.resolve("typo");
         Run restore = frontdoor(ABANDON.replace("about", "abuot") + "\ncorrect horse battery\n", "wallet", "restore", "--vault", vault.toString());

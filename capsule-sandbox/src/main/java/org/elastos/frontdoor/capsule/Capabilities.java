@@ -1,0 +1,127 @@
+package org.elastos.frontdoor.capsule;
+
+import com.dylibso.chicory.runtime.HostFunction;
+import com.dylibso.chicory.runtime.Instance;
+import com.dylibso.chicory.wasm.types.FunctionType;
+import com.dylibso.chicory.wasm.types.ValType;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The host functions a capsule can import, all from module {@value #MODULE}; each is one capability. A capsule
+ * gets the functions of its grants and nothing else: no WASI, no network, no clock.
+ */
+final class Capabilities {
+    static final String MODULE = "elastos";
+    static final String LOG = "log";
+    static final String FOLDER_READ = "folder.read";
+
+    /** Import name to capability name. */
+    static final Map<String, String> BY_IMPORT = Map.of("log", LOG, "folder_read", FOLDER_READ);
+
+    static final int MAX_LOG_LINES_PER_CALL = 100;
+    static final int MAX_LOG_BYTES_PER_CALL = 16 * 1024;
+
+    private final String capsule;
+    private final AuditLog audit;
+    private final Path dataRoot;
+    private int logLines;
+    private int logBytes;
+
+    Capabilities(String capsule, AuditLog audit, Path dataRoot) {
+        this.capsule = capsule;
+        this.audit = audit;
+        this.dataRoot = dataRoot.toAbsolutePath().normalize();
+    }
+
+    /** A new call begins: the per-call log budget starts again. */
+    void newCall() {
+        logLines = 0;
+        logBytes = 0;
+    }
+
+    List<HostFunction> functionsFor(List<Grant> grants) {
+        List<HostFunction> functions = new ArrayList<>();
+        for (Grant grant : grants) {
+            switch (grant.capability()) {
+                case LOG -> functions.add(new HostFunction(MODULE, "log",
+                        FunctionType.of(List.of(ValType.I32, ValType.I32), List.of()), (instance, args) -> log(instance, args)));
+                case FOLDER_READ -> functions.add(new HostFunction(MODULE, "folder_read",
+                        FunctionType.of(List.of(ValType.I32, ValType.I32, ValType.I32, ValType.I32), List.of(ValType.I32)),
+                        (instance, args) -> folderRead(grant, instance, args)));
+                default -> throw new IllegalArgumentException("no capability is called \"" + grant.capability() + "\"");
+            }
+        }
+        return functions;
+    }
+
+    private long[] log(Instance instance, long... args) {
+        int length = (int) args[1];
+        logLines++;
+        logBytes += Math.max(0, length);
+        if (logLines > MAX_LOG_LINES_PER_CALL || logBytes > MAX_LOG_BYTES_PER_CALL) {
+            audit.record(capsule, "deny", "log: more than " + MAX_LOG_LINES_PER_CALL + " lines or "
+                    + MAX_LOG_BYTES_PER_CALL / 1024 + " KiB in one call");
+            throw new CapsuleException.LogFlooded(capsule + " wrote more log output than a call may ("
+                    + MAX_LOG_LINES_PER_CALL + " lines, " + MAX_LOG_BYTES_PER_CALL / 1024 + " KiB) and was stopped");
+        }
+        String text = instance.memory().readString((int) args[0], length, StandardCharsets.UTF_8);
+        audit.record(capsule, "use", "log: " + (text.length() > 200 ? text.substring(0, 200) + "..." : text));
+        return null;
+    }
+
+    /** folder_read(path, pathLength, buffer, bufferLength): bytes read, or -1 if there is no such file. */
+    private long[] folderRead(Grant grant, Instance instance, long... args) {
+        String requested = instance.memory().readString((int) args[0], (int) args[1], StandardCharsets.UTF_8);
+        Path allowed = dataRoot.resolve(grant.arg("folder").orElse("")).normalize();
+        Optional<Path> inside = insideGrant(requested, allowed);
+        if (inside.isEmpty()) {
+            audit.record(capsule, "deny", "folder.read: \"" + requested + "\" is outside the granted folder " + grant.arg("folder").orElse("?"));
+            throw new CapsuleException.CapabilityDenied(capsule + " asked to read \"" + requested + "\", outside the folder it"
+                    + " was granted (" + grant.arg("folder").orElse("?") + "), and was stopped");
+        }
+        Path file = inside.get();
+        if (!Files.isRegularFile(file)) {
+            audit.record(capsule, "use", "folder.read: \"" + requested + "\" (no such file)");
+            return new long[] {-1};
+        }
+        try {
+            byte[] content = Files.readAllBytes(file);
+            int length = Math.min(content.length, (int) args[3]);
+            instance.memory().write((int) args[2], content, 0, length);
+            audit.record(capsule, "use", "folder.read: \"" + requested + "\" (" + length + " bytes)");
+            return new long[] {length};
+        } catch (IOException e) {
+            audit.record(capsule, "use", "folder.read: \"" + requested + "\" (unreadable)");
+            return new long[] {-1};
+        }
+    }
+
+    /** The file, if the path names one inside the granted folder, links resolved. */
+    private Optional<Path> insideGrant(String requested, Path allowed) {
+        if (requested.isEmpty() || requested.indexOf('\0') >= 0 || Path.of(requested).isAbsolute()) {
+            return Optional.empty();
+        }
+        Path candidate = dataRoot.resolve(requested).normalize();
+        if (!candidate.startsWith(allowed) || candidate.equals(allowed)) {
+            return Optional.empty();
+        }
+        try {
+            if (Files.exists(candidate, LinkOption.NOFOLLOW_LINKS)
+                    && !candidate.toRealPath().startsWith(allowed.toRealPath())) {
+                return Optional.empty();
+            }
+        } catch (IOException e) {
+            return Optional.empty();
+        }
+        return Optional.of(candidate);
+    }
+}
