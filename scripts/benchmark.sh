@@ -8,4 +8,6 @@ module="$1"; class="$2"; shift 2
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
 mvn -B -q -DskipTests install
 mvn -B -q -pl "$module" dependency:build-classpath -Dmdep.includeScope=test -Dmdep.outputFile=target/bench-classpath.txt
-exec java -cp "$module/target/test-classes:$module/target/classes:$(cat "$module/target/bench-classpath.txt")" "$class" "$@"
+# Run from the module's folder, as its tests do, so the harness finds the module's files the same way.
+cd "$module"
+exec java -cp "target/test-classes:target/classes:$(cat target/bench-classpath.txt)" "$class" "$@"

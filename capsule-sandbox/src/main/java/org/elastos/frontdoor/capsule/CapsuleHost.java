@@ -25,16 +25,31 @@ import java.util.stream.Collectors;
  * refusal and every grant goes to the audit log.
  */
 public final class CapsuleHost {
+    /** How a capsule's code runs: compiled to JVM bytecode (the default, much faster) or interpreted. */
+    public enum Execution { COMPILED, INTERPRETED }
+
+    private final CompiledModules compiled = new CompiledModules();
+    private final Execution execution;
     private final TrustStore trust;
     private final AuditLog audit;
     private final Path dataRoot;
     private final CapsuleLimits deviceMaximum;
 
     public CapsuleHost(TrustStore trust, AuditLog audit, Path dataRoot, CapsuleLimits deviceMaximum) {
+        this(trust, audit, dataRoot, deviceMaximum, Execution.COMPILED);
+    }
+
+    public CapsuleHost(TrustStore trust, AuditLog audit, Path dataRoot, CapsuleLimits deviceMaximum, Execution execution) {
+        this.execution = execution;
         this.trust = trust;
         this.audit = audit;
         this.dataRoot = dataRoot;
         this.deviceMaximum = deviceMaximum;
+    }
+
+    /** How many distinct modules this host has compiled (each once, however often it is loaded). */
+    int compiledModules() {
+        return compiled.size();
     }
 
     /** Checks the signature and the module's hash only: what a publisher or a store needs to know. */
@@ -68,10 +83,15 @@ public final class CapsuleHost {
             effective.forEach(grant -> audit.record(manifest.name(), "grant", grant.toString()));
             Capabilities capabilities = new Capabilities(manifest.name(), audit, dataRoot);
             int cap = manifest.limits().memoryPages();
-            Instance instance = Instance.builder(module)
+            // Compiled only after every check passed; the cache key is the hash just verified.
+            CompiledModules.Compiled code = execution == Execution.COMPILED ? compiled.get(manifest.wasmSha256(), module) : null;
+            Instance.Builder builder = Instance.builder(code != null ? code.module() : module)
                     .withImportValues(ImportValues.builder().withFunctions(List.copyOf(capabilities.functionsFor(effective))).build())
-                    .withMemoryFactory(limits -> new CappedMemory(new ByteArrayMemory(new MemoryLimits(limits.initialPages(), cap)), cap))
-                    .build();
+                    .withMemoryFactory(limits -> new CappedMemory(new ByteArrayMemory(new MemoryLimits(limits.initialPages(), cap)), cap));
+            if (code != null) {
+                builder.withMachineFactory(code.machines());
+            }
+            Instance instance = builder.build();
             audit.record(manifest.name(), "load", manifest.version() + " from " + manifest.publisher());
             return new LoadedCapsule(manifest, instance, capabilities, audit);
         } catch (CapsuleException e) {

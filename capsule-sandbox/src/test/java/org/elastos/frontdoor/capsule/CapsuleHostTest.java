@@ -96,6 +96,17 @@ class CapsuleHostTest {
     }
 
     @Test
+    void compilesEachModuleOnceAndReusesItByHash() {
+        for (int i = 0; i < 3; i++) {
+            try (LoadedCapsule hello = host.load(hello(), List.of(log, films))) {
+                assertEquals(22, hello.call("run")[0]);
+            }
+        }
+        hostile(Duration.ofSeconds(1)).close();
+        assertEquals(2, host.compiledModules());
+    }
+
+    @Test
     void refusesAForgedSignature() {
         CapsuleBundle signed = hello();
         CapsuleBundle forged = new CapsuleBundle(signed.manifestJson().replace("\"hello\"", "\"hellp\""), helloWasm);
@@ -154,6 +165,17 @@ class CapsuleHostTest {
             Thread.sleep(100);
         }
         return false;
+    }
+
+    @Test
+    void theInterpreterStopsAnInfiniteLoopToo() throws Exception {
+        CapsuleHost interpreting = new CapsuleHost(new TrustStore(dir.resolve("trusted-publishers")), audit,
+                dir.resolve("data"), CapsuleLimits.DEVICE_MAXIMUM, CapsuleHost.Execution.INTERPRETED);
+        LoadedCapsule capsule = interpreting.load(bundle(publisher, "looper", hostileWasm, List.of(log, films),
+                new CapsuleLimits(8, Duration.ofMillis(300))), List.of(log, films));
+        assertEquals(2, capsule.call("divide", 4, 2)[0]);
+        assertThrows(CapsuleException.TimedOut.class, () -> capsule.call("spin"));
+        assertTrue(capsuleThreadEnds("capsule-looper"));
     }
 
     @Test
