@@ -1,6 +1,7 @@
 package org.elastos.frontdoor.tests;
 
 import javafx.application.Platform;
+import javafx.scene.Node;
 import javafx.scene.Scene;
 import javafx.scene.control.ButtonBase;
 import javafx.scene.control.Label;
@@ -10,6 +11,14 @@ import javafx.stage.Stage;
 import javafx.stage.StageStyle;
 import org.elastos.frontdoor.views.AppView;
 import org.elastos.frontdoor.views.AppViewModel;
+import org.elastos.frontdoor.capsule.AuditLog;
+import org.elastos.frontdoor.capsule.CapsuleBundle;
+import org.elastos.frontdoor.capsule.CapsuleHost;
+import org.elastos.frontdoor.capsule.CapsuleLimits;
+import org.elastos.frontdoor.capsule.Grant;
+import org.elastos.frontdoor.capsule.InstalledCapsules;
+import org.elastos.frontdoor.capsule.LoadedCapsule;
+import org.elastos.frontdoor.capsule.TrustStore;
 import org.elastos.frontdoor.installers.ReleaseManifest;
 import org.elastos.frontdoor.views.FxTaskRunner;
 import org.elastos.frontdoor.views.release.VerifyDownloadView;
@@ -21,9 +30,11 @@ import org.elastos.frontdoor.wallet.vault.IdentityDirectory;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
@@ -100,10 +111,13 @@ public final class ScreenshotTour {
         shot("07-done");
         click("#finish-onboarding");
         shot("08-home");
+        installSampleCapsule(data);
         for (String section : List.of("pair", "store", "library", "vending", "earnings", "settings")) {
             click("#nav-" + section);
             shot("09-" + section);
         }
+        scrollTo("#capsules");
+        shot("09-settings-capsules");
         Path release = Files.createTempDirectory("frontdoor-tour-release-");
         Path installer = Files.writeString(release.resolve("elastos-frontdoor_0.2.0-1_amd64.deb"), "installer bytes");
         char[] publisherPassword = "publisher password".toCharArray();
@@ -138,6 +152,34 @@ public final class ScreenshotTour {
         click("#settings-dark");
         click("#nav-home");
         shot("12-home-dark");
+    }
+
+    /** The sample capsule, installed, its publisher trusted, and run once, so the capsules card has something to show. */
+    private static void installSampleCapsule(Path data) throws Exception {
+        Path sample = Path.of("capsule-sandbox", "samples", "hello.capsule");
+        CapsuleBundle bundle = CapsuleBundle.read(Files.readAllBytes(sample));
+        AuditLog audit = new AuditLog(data.resolve("capsule-audit.jsonl"), Clock.systemUTC());
+        TrustStore trust = new TrustStore(data.resolve("trusted-publishers"));
+        trust.trust(CapsuleHost.verify(bundle).publisher());
+        List<Grant> grants = List.of(Grant.of("log"), new Grant("folder.read", Map.of("folder", "Films")));
+        new InstalledCapsules(data.resolve("capsules"), audit).install(bundle, grants);
+        Files.createDirectories(data.resolve("Films"));
+        Files.writeString(data.resolve("Films").resolve("welcome.txt"), "Welcome to your films.");
+        try (LoadedCapsule hello = new CapsuleHost(trust, audit, data, CapsuleLimits.DEVICE_MAXIMUM).load(bundle, grants)) {
+            hello.call("run");
+        }
+    }
+
+    private static void scrollTo(String id) throws Exception {
+        onFx(() -> {
+            ScrollPane scroll = (ScrollPane) scene.lookup("#settings");
+            Node target = scene.lookup(id);
+            double contentHeight = scroll.getContent().getBoundsInLocal().getHeight();
+            double viewport = scroll.getViewportBounds().getHeight();
+            double y = target.localToScene(0, 0).getY() - scroll.getContent().localToScene(0, 0).getY();
+            scroll.setVvalue(Math.max(0, Math.min(1, (y - 20) / Math.max(1, contentHeight - viewport))));
+            return null;
+        });
     }
 
     private static void shot(String name) throws Exception {

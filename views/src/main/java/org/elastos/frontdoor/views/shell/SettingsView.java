@@ -10,6 +10,8 @@ import javafx.util.StringConverter;
 import org.elastos.frontdoor.views.AppViewModel;
 import org.elastos.frontdoor.views.Strings;
 import org.elastos.frontdoor.views.Widgets;
+import org.elastos.frontdoor.views.capsules.CapsulesView;
+import org.elastos.frontdoor.views.capsules.CapsulesViewModel;
 import org.elastos.frontdoor.views.release.UpdateView;
 import org.elastos.frontdoor.views.release.UpdateViewModel;
 import org.elastos.frontdoor.views.release.VerifyDownloadView;
@@ -18,7 +20,7 @@ import org.elastos.frontdoor.views.release.VerifyDownloadViewModel;
 import java.time.Duration;
 import java.util.List;
 
-/** Settings: theme, auto-lock, lock now, another identity, updates, and verifying a download. */
+/** Settings: theme, auto-lock, lock now, another identity, updates, capsules, and verifying a download. */
 final class SettingsView extends ScrollPane {
     private static final List<Duration> AUTO_LOCK_CHOICES = List.of(Duration.ofMinutes(1), Duration.ofMinutes(5),
             Duration.ofMinutes(15), Duration.ofMinutes(60));
@@ -63,6 +65,7 @@ final class SettingsView extends ScrollPane {
         card.getStyleClass().add("card");
         VBox page = new VBox(20, Widgets.title(Strings.get("settings.title")), card,
                 new UpdateView(new UpdateViewModel(app.tasks(), app.releaseChannel())),
+                new CapsulesView(new CapsulesViewModel(app.identities().root())),
                 new VerifyDownloadView(new VerifyDownloadViewModel(app.tasks())));
         page.getStyleClass().add("page");
         setContent(page);

@@ -1,0 +1,112 @@
+package org.elastos.frontdoor.views.capsules;
+
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+import org.elastos.frontdoor.capsule.AuditLog;
+import org.elastos.frontdoor.capsule.Grant;
+import org.elastos.frontdoor.capsule.InstalledCapsules;
+import org.elastos.frontdoor.capsule.TrustStore;
+import org.elastos.frontdoor.views.Strings;
+import org.elastos.frontdoor.wallet.WalletException;
+import org.elastos.frontdoor.wallet.did.DidKey;
+
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.List;
+
+/**
+ * Capsules in Settings: the publishers the user trusts, the capsules installed and what each may do (revocable),
+ * and the audit log, filtered by capsule.
+ */
+public final class CapsulesViewModel {
+    /** The filter choice that shows every capsule's entries. */
+    public static final String ALL = "";
+
+    private final TrustStore trust;
+    private final InstalledCapsules installed;
+    private final AuditLog audit;
+    private final ObservableList<String> publishers = FXCollections.observableArrayList();
+    private final StringProperty newPublisher = new SimpleStringProperty("");
+    private final StringProperty publisherError = new SimpleStringProperty("");
+    private final ObservableList<InstalledCapsules.Installed> capsules = FXCollections.observableArrayList();
+    private final ObservableList<String> auditCapsules = FXCollections.observableArrayList();
+    private final StringProperty auditFilter = new SimpleStringProperty(ALL);
+    private final ObservableList<AuditLog.Entry> auditEntries = FXCollections.observableArrayList();
+
+    /** @param dataRoot the data folder: trusted-publishers, capsules/ and capsule-audit.jsonl live there */
+    public CapsulesViewModel(Path dataRoot) {
+        this.audit = new AuditLog(dataRoot.resolve("capsule-audit.jsonl"), Clock.systemUTC());
+        this.trust = new TrustStore(dataRoot.resolve("trusted-publishers"));
+        this.installed = new InstalledCapsules(dataRoot.resolve("capsules"), audit);
+        auditFilter.addListener((obs, old, value) -> reloadAudit());
+        reload();
+    }
+
+    public void reload() {
+        publishers.setAll(trust.publishers().stream().map(DidKey::value).sorted().toList());
+        capsules.setAll(installed.list());
+        reloadAudit();
+    }
+
+    public void addPublisher() {
+        try {
+            trust.trust(DidKey.parse(newPublisher.get()));
+        } catch (WalletException e) {
+            publisherError.set(Strings.get("capsules.bad-publisher", e.getMessage()));
+            return;
+        }
+        audit.record("settings", "trust", newPublisher.get().trim());
+        publisherError.set("");
+        newPublisher.set("");
+        reload();
+    }
+
+    public void removePublisher(String did) {
+        trust.distrust(DidKey.parse(did));
+        audit.record("settings", "distrust", did);
+        reload();
+    }
+
+    public void revoke(String capsule, Grant grant) {
+        installed.revoke(capsule, grant);
+        reload();
+    }
+
+    private void reloadAudit() {
+        List<AuditLog.Entry> all = audit.entries();
+        auditCapsules.setAll(all.stream().map(AuditLog.Entry::capsule).distinct().sorted().toList());
+        String filter = auditFilter.get();
+        auditEntries.setAll(all.stream().filter(e -> filter == null || filter.isEmpty() || e.capsule().equals(filter))
+                .sorted((a, b) -> Long.compare(b.seq(), a.seq())).toList());
+    }
+
+    public ObservableList<String> publishers() {
+        return publishers;
+    }
+
+    public StringProperty newPublisherProperty() {
+        return newPublisher;
+    }
+
+    public StringProperty publisherErrorProperty() {
+        return publisherError;
+    }
+
+    public ObservableList<InstalledCapsules.Installed> capsules() {
+        return capsules;
+    }
+
+    public ObservableList<String> auditCapsules() {
+        return auditCapsules;
+    }
+
+    public StringProperty auditFilterProperty() {
+        return auditFilter;
+    }
+
+    public ObservableList<AuditLog.Entry> auditEntries() {
+        return auditEntries;
+    }
+}
