@@ -72,6 +72,33 @@ public final class InstalledCapsules {
         return out;
     }
 
+    /** The installed capsule's file, read and checked again (it may have been touched since it was installed). */
+    public synchronized CapsuleBundle bundle(String capsule) {
+        try {
+            CapsuleBundle bundle = CapsuleBundle.read(Files.readAllBytes(dir.resolve(capsule + ".capsule")));
+            CapsuleHost.verify(bundle);
+            return bundle;
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read the capsule " + capsule + " in " + dir, e);
+        }
+    }
+
+    /** A grant the person gave when asked; only capabilities the capsule's manifest requests can be granted. */
+    public synchronized void grant(String capsule, Grant grant) {
+        CapsuleManifest manifest = CapsuleHost.verify(bundle(capsule));
+        if (!manifest.requested().contains(grant)) {
+            throw new IllegalArgumentException(capsule + " did not ask for " + grant);
+        }
+        Map<String, List<Grant>> all = readGrants();
+        List<Grant> grants = new ArrayList<>(all.getOrDefault(capsule, List.of()));
+        if (!grants.contains(grant)) {
+            grants.add(grant);
+            all.put(capsule, grants);
+            writeGrants(all);
+            audit.record(capsule, "grant", grant + " (asked and allowed)");
+        }
+    }
+
     public synchronized void revoke(String capsule, Grant grant) {
         Map<String, List<Grant>> all = readGrants();
         List<Grant> remaining = new ArrayList<>(all.getOrDefault(capsule, List.of()));

@@ -70,7 +70,8 @@ class ReproducibleBuildTest {
     /** A developer's run also checks what they have not committed yet: copy changed sources over the clone. */
     private static void copyUncommitted(Path clone) throws IOException, InterruptedException {
         Processes.Result changed = Processes.run(ROOT, 60, "git", "ls-files", "--modified", "--others", "--exclude-standard");
-        for (String line : changed.output().split("\n")) {
+        Processes.Result staged = Processes.run(ROOT, 60, "git", "diff", "--cached", "--name-only");
+        for (String line : (changed.output() + "\n" + staged.output()).split("\n")) {
             if (!line.isBlank() && Files.isRegularFile(ROOT.resolve(line))) {
                 Path target = clone.resolve(line);
                 Files.createDirectories(target.getParent());

@@ -118,6 +118,13 @@ public final class ScreenshotTour {
         }
         scrollTo("#capsules");
         shot("09-settings-capsules");
+        click("#capsules-revoke-hello-folder-read");
+        click("#capsules-run-hello");
+        waitFor("#capsules-ask");
+        scrollTo("#capsules-ask");
+        shot("09-settings-capsule-asks");
+        click("#capsules-allow");
+        waitForText("#capsules-result");
         Path release = Files.createTempDirectory("frontdoor-tour-release-");
         Path installer = Files.writeString(release.resolve("elastos-frontdoor_0.2.0-1_amd64.deb"), "installer bytes");
         char[] publisherPassword = "publisher password".toCharArray();

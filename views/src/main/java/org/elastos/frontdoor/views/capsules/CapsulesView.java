@@ -87,13 +87,33 @@ public final class CapsulesView extends VBox {
         fillPublishers();
         fillInstalled();
 
+        Label question = Widgets.styled(new Label(), "field-label");
+        question.setId("capsules-ask");
+        question.setWrapText(true);
+        Button allow = Widgets.primary("capsules-allow", Strings.get("capsules.allow"), () -> model.answer(true));
+        Button decline = Widgets.button("capsules-decline", Strings.get("capsules.decline"), () -> model.answer(false));
+        VBox prompt = new VBox(10, question, new HBox(10, allow, decline));
+        prompt.getStyleClass().add("prompt");
+        prompt.visibleProperty().bind(model.pendingProperty().isNotNull());
+        prompt.managedProperty().bind(prompt.visibleProperty());
+        model.pendingProperty().addListener((obs, old, ask) -> {
+            if (ask != null) {
+                question.setText(Strings.get("capsules.ask", ask.capsule(), ask.grant()));
+                allow.requestFocus();
+            }
+        });
+        Label result = Widgets.body("");
+        result.setId("capsules-result");
+        result.textProperty().bind(model.runResultProperty());
+        result.managedProperty().bind(Bindings.isNotEmpty(result.textProperty()));
+
         HBox filterRow = new HBox(12, Widgets.styled(new Label(Strings.get("capsules.audit")), "field-label"), filter);
         filterRow.setAlignment(Pos.CENTER_LEFT);
         getChildren().addAll(Widgets.styled(new Label(Strings.get("capsules.title")), "subtitle"),
                 Widgets.body(Strings.get("capsules.body")),
                 Widgets.styled(new Label(Strings.get("capsules.publishers")), "field-label"), publishers,
                 new HBox(10, newPublisher, add), publisherError,
-                Widgets.styled(new Label(Strings.get("capsules.installed")), "field-label"), installed,
+                Widgets.styled(new Label(Strings.get("capsules.installed")), "field-label"), installed, prompt, result,
                 filterRow, audit);
     }
 
@@ -124,17 +144,21 @@ public final class CapsulesView extends VBox {
             String name = capsule.manifest().name();
             Label title = Widgets.styled(new Label(name + " " + capsule.manifest().version() + "  \u00b7  "
                     + capsule.manifest().publisher().fingerprint()), "field-label");
+            Button run = Widgets.button("capsules-run-" + name, Strings.get("capsules.run"), () -> model.run(name));
+            run.getStyleClass().add("small");
+            HBox heading = new HBox(12, title, run);
+            heading.setAlignment(Pos.CENTER_LEFT);
             FlowPane grants = new FlowPane(8, 8);
             if (capsule.grants().isEmpty()) {
                 grants.getChildren().add(Widgets.styled(new Label(Strings.get("capsules.grants.none")), "muted"));
             }
             for (Grant grant : capsule.grants()) {
-                Button revoke = Widgets.button("capsules-revoke-" + name + "-" + grant.capability(),
+                Button revoke = Widgets.button(("capsules-revoke-" + name + "-" + grant.capability()).replaceAll("[^A-Za-z0-9-]", "-"),
                         Strings.get("capsules.revoke", grant.toString()), () -> model.revoke(name, grant));
                 revoke.getStyleClass().add("chip");
                 grants.getChildren().add(revoke);
             }
-            installed.getChildren().add(new VBox(6, title, grants));
+            installed.getChildren().add(new VBox(6, heading, grants));
         }
     }
 }

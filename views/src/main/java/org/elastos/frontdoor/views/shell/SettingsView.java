@@ -65,7 +65,7 @@ final class SettingsView extends ScrollPane {
         card.getStyleClass().add("card");
         VBox page = new VBox(20, Widgets.title(Strings.get("settings.title")), card,
                 new UpdateView(new UpdateViewModel(app.tasks(), app.releaseChannel())),
-                new CapsulesView(new CapsulesViewModel(app.identities().root())),
+                new CapsulesView(new CapsulesViewModel(app.identities().root(), app.tasks())),
                 new VerifyDownloadView(new VerifyDownloadViewModel(app.tasks())));
         page.getStyleClass().add("page");
         setContent(page);

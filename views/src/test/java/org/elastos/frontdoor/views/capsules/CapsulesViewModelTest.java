@@ -4,6 +4,7 @@ import org.elastos.frontdoor.capsule.AuditLog;
 import org.elastos.frontdoor.capsule.CapsuleBundle;
 import org.elastos.frontdoor.capsule.Grant;
 import org.elastos.frontdoor.capsule.InstalledCapsules;
+import org.elastos.frontdoor.views.TaskRunner;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -28,7 +29,7 @@ class CapsulesViewModelTest {
         new InstalledCapsules(data.resolve("capsules"), new AuditLog(data.resolve("capsule-audit.jsonl"), Clock.systemUTC()))
                 .install(CapsuleBundle.read(Files.readAllBytes(Path.of("..", "capsule-sandbox", "samples", "hello.capsule"))),
                         List.of(Grant.of("log"), films));
-        CapsulesViewModel model = new CapsulesViewModel(data);
+        CapsulesViewModel model = new CapsulesViewModel(data, TaskRunner.synchronous());
         assertEquals(1, model.capsules().size());
 
         model.newPublisherProperty().set("not a did");
@@ -49,5 +50,35 @@ class CapsulesViewModelTest {
 
         model.removePublisher(SAMPLE_PUBLISHER);
         assertEquals(List.of(), model.publishers());
+    }
+
+    @Test
+    void runningACapsuleAsksForEachMissingPermissionAndAppliesTheSameChecks() throws Exception {
+        Grant films = new Grant("folder.read", Map.of("folder", "Films"));
+        new InstalledCapsules(data.resolve("capsules"), new AuditLog(data.resolve("capsule-audit.jsonl"), Clock.systemUTC()))
+                .install(CapsuleBundle.read(Files.readAllBytes(Path.of("..", "capsule-sandbox", "samples", "hello.capsule"))), List.of());
+        Files.createDirectories(data.resolve("Films"));
+        Files.writeString(data.resolve("Films/welcome.txt"), "Hello there");
+        CapsulesViewModel model = new CapsulesViewModel(data, TaskRunner.synchronous());
+
+        model.run("hello");
+        assertTrue(model.runResultProperty().get().isEmpty(), "nothing runs before the person answers");
+        assertEquals(new CapsulesViewModel.PendingGrant("hello", Grant.of("log")), model.pendingProperty().get());
+        model.answer(true);
+        assertEquals(new CapsulesViewModel.PendingGrant("hello", films), model.pendingProperty().get());
+        model.answer(false);
+        assertTrue(model.runResultProperty().get().contains("not in your trusted publishers"), "trust is checked first");
+
+        model.newPublisherProperty().set(SAMPLE_PUBLISHER);
+        model.addPublisher();
+        model.run("hello");
+        assertEquals(new CapsulesViewModel.PendingGrant("hello", films), model.pendingProperty().get(), "log was granted already");
+        model.answer(false);
+        assertTrue(model.runResultProperty().get().contains("folder.read was not granted"), model.runResultProperty().get());
+
+        model.run("hello");
+        model.answer(true);
+        assertEquals("hello ran and returned 11.", model.runResultProperty().get());
+        assertEquals(List.of(Grant.of("log"), films), model.capsules().get(0).grants());
     }
 }
