@@ -162,11 +162,12 @@ public final class CapsuleHost {
         }
     }
 
+    /** A refused capsule's name is whatever its manifest claims; the label says so, so no forgery can speak for another. */
     private static String labelOf(CapsuleBundle bundle) {
         try {
-            return Envelope.parse(bundle.manifestJson()).payload().path("name").asText("unknown capsule");
+            return "unverified:" + Envelope.parse(bundle.manifestJson()).payload().path("name").asText("?");
         } catch (WalletException e) {
-            return "unknown capsule";
+            return "unverified:?";
         }
     }
 }

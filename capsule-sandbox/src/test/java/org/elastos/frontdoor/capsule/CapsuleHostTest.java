@@ -112,7 +112,9 @@ class CapsuleHostTest {
         CapsuleBundle signed = hello();
         CapsuleBundle forged = new CapsuleBundle(signed.manifestJson().replace("\"hello\"", "\"hellp\""), helloWasm);
         assertThrows(CapsuleException.SignatureRejected.class, () -> host.load(forged, List.of(log, films)));
-        assertEquals("refuse", audit.entries().get(audit.entries().size() - 1).event());
+        AuditLog.Entry last = audit.entries().get(audit.entries().size() - 1);
+        assertEquals("refuse", last.event());
+        assertEquals("unverified:hellp", last.capsule(), "a forged name is never recorded as a real capsule's");
     }
 
     @Test
