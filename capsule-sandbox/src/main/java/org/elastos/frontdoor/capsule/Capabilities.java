@@ -24,8 +24,12 @@ final class Capabilities {
     static final String LOG = "log";
     static final String FOLDER_READ = "folder.read";
 
-    /** Import name to capability name. */
+    /** Import name to capability name: every capability this device offers. */
     static final Map<String, String> BY_IMPORT = Map.of("log", LOG, "folder_read", FOLDER_READ);
+
+    static boolean offered(Grant grant) {
+        return BY_IMPORT.containsValue(grant.capability());
+    }
 
     static final int MAX_LOG_LINES_PER_CALL = 100;
     static final int MAX_LOG_BYTES_PER_CALL = 16 * 1024;
@@ -57,7 +61,7 @@ final class Capabilities {
                 case FOLDER_READ -> functions.add(new HostFunction(MODULE, "folder_read",
                         FunctionType.of(List.of(ValType.I32, ValType.I32, ValType.I32, ValType.I32), List.of(ValType.I32)),
                         (instance, args) -> folderRead(grant, instance, args)));
-                default -> throw new IllegalArgumentException("no capability is called \"" + grant.capability() + "\"");
+                default -> throw new IllegalStateException("grants are filtered to offered capabilities first: " + grant);
             }
         }
         return functions;

@@ -76,7 +76,9 @@ public final class CapsuleHost {
                 throw new CapsuleException.UntrustedPublisher(manifest.name() + " is published by " + manifest.publisher()
                         + ", who is not in your trusted publishers. Add them in Settings only if you trust them.");
             }
-            List<Grant> effective = grants.stream().filter(manifest.requested()::contains).toList();
+            // In effect: what was both asked for and granted, among the capabilities this device offers at all. A
+            // module importing anything else is refused by the import check below, like any ungranted import.
+            List<Grant> effective = grants.stream().filter(manifest.requested()::contains).filter(Capabilities::offered).toList();
             WasmModule module = parse(bundle.wasm());
             checkImports(manifest, module, effective);
             checkLimits(manifest, module);

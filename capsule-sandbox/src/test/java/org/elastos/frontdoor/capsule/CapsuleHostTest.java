@@ -142,6 +142,13 @@ class CapsuleHostTest {
     }
 
     @Test
+    void aCapabilityThisDeviceDoesNotOfferIsRefusedEvenWhenGranted() {
+        Grant net = Grant.of("net.connect");
+        CapsuleBundle network = bundle(publisher, "network", networkWasm, List.of(net), new CapsuleLimits(2, Duration.ofSeconds(1)));
+        assertThrows(CapsuleException.UngrantedImport.class, () -> host.load(network, List.of(net)));
+    }
+
+    @Test
     void aGrantTheManifestDidNotAskForIsIgnored() {
         CapsuleBundle logOnly = bundle(publisher, "hello", helloWasm, List.of(log), new CapsuleLimits(4, Duration.ofSeconds(2)));
         assertThrows(CapsuleException.UngrantedImport.class, () -> host.load(logOnly, List.of(log, films)));
