@@ -1,0 +1,48 @@
+package org.elastos.frontdoor.market;
+
+import java.math.BigDecimal;
+import java.math.BigInteger;
+import java.util.Objects;
+
+/** A chain's native coin: how many decimals its smallest unit has, and the symbol people know it by. */
+public record Coin(String symbol, int decimals) {
+    public static final Coin ELA = new Coin("ELA", 18);
+    public static final Coin ETH = new Coin("ETH", 18);
+
+    public Coin {
+        Objects.requireNonNull(symbol, "symbol");
+        if (decimals < 0 || decimals > 36) {
+            throw new IllegalArgumentException("decimals out of range: " + decimals);
+        }
+    }
+
+    /** "2.5 ELA" for 2.5e18 wei; every significant digit is kept, trailing zeros are not. */
+    public String format(BigInteger smallestUnits) {
+        BigDecimal amount = new BigDecimal(smallestUnits, decimals).stripTrailingZeros();
+        return (amount.signum() == 0 ? "0" : amount.toPlainString()) + " " + symbol;
+    }
+
+    /**
+     * Reads an amount a person typed, "2.5" or "2.5 ELA", into the smallest unit.
+     *
+     * @throws IllegalArgumentException for anything that is not a non-negative amount with at most
+     *     {@link #decimals()} decimals, or that names another coin
+     */
+    public BigInteger parse(String text) {
+        String number = text.strip();
+        if (number.regionMatches(true, number.length() - symbol.length(), symbol, 0, symbol.length())) {
+            number = number.substring(0, number.length() - symbol.length()).strip();
+        }
+        try {
+            BigDecimal amount = new BigDecimal(number);
+            if (amount.signum() < 0) {
+                throw new IllegalArgumentException("an amount cannot be negative: " + text);
+            }
+            return amount.movePointRight(decimals).toBigIntegerExact();
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException("not an amount of " + symbol + ": \"" + text + "\" (write it like 2.5)", e);
+        } catch (ArithmeticException e) {
+            throw new IllegalArgumentException(symbol + " has " + decimals + " decimals; \"" + text + "\" has more", e);
+        }
+    }
+}
