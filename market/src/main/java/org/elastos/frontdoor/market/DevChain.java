@@ -67,7 +67,9 @@ public final class DevChain implements AutoCloseable {
         Process node;
         try {
             log = Files.createTempFile("frontdoor-devchain-", ".log");
-            node = new ProcessBuilder(List.of("node", project.cli().toString(), "node", "--hostname", "127.0.0.1",
+            // Standard input stays an open pipe for the node's life: when this JVM ends, however it ends, the pipe
+            // closes and the node stops (scripts/dev-node.js).
+            node = new ProcessBuilder(List.of("node", project.devNodeScript().toString(), "--hostname", "127.0.0.1",
                     "--port", String.valueOf(port)))
                     .directory(project.root().toFile())
                     .redirectErrorStream(true)
@@ -124,6 +126,14 @@ public final class DevChain implements AutoCloseable {
     /** Mines {@code blocks} empty blocks, so purchases gain confirmations. */
     public void mine(int blocks) {
         rpc.command("hardhat_mine", List.of("0x" + Integer.toHexString(blocks)));
+    }
+
+    /**
+     * Also mines a block every {@code interval}, as a real chain would, so purchases gain confirmations while a
+     * person waits. Without it, blocks are mined only when a transaction arrives or {@link #mine} is called.
+     */
+    public void mineEvery(Duration interval) {
+        rpc.command("evm_setIntervalMining", List.of(interval.toMillis()));
     }
 
     public boolean isRunning() {

@@ -38,15 +38,18 @@ public record HardhatProject(Path root) {
             throw new DevChainException(absolute + " is not the market's Hardhat project (no hardhat.config.js)");
         }
         HardhatProject project = new HardhatProject(absolute);
-        if (!Files.isRegularFile(project.cli())) {
+        if (!Files.isRegularFile(absolute.resolve(Path.of("node_modules", "hardhat", "package.json")))) {
             throw new DevChainException("Hardhat is not installed in " + absolute + "; run `npm ci` in that folder");
         }
         return project;
     }
 
-    /** Hardhat's command-line entry point, run with {@code node} so no shell wrapper stands between us and it. */
-    public Path cli() {
-        return root.resolve(Path.of("node_modules", "hardhat", "internal", "cli", "bootstrap.js"));
+    /**
+     * The script that runs {@code hardhat node} and exits when its standard input closes, run with {@code node} so
+     * no shell wrapper stands between us and it.
+     */
+    public Path devNodeScript() {
+        return root.resolve(Path.of("scripts", "dev-node.js"));
     }
 
     private static Optional<Path> searchUpFrom(Path start) {

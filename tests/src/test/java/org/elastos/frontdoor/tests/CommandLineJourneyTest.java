@@ -11,12 +11,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.concurrent.TimeUnit;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -25,35 +21,22 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /** The command line as a person or a script uses it: the packaged app, in its own process, fed on stdin. */
 class CommandLineJourneyTest {
     private static final String ABANDON = "abandon abandon abandon abandon abandon abandon abandon abandon abandon abandon abandon about";
-    private static final Path JAR = Path.of("..", "app", "target", "lib", "frontdoor-app.jar");
     private static final ObjectMapper JSON = new ObjectMapper();
 
     @TempDir
     Path dir;
 
-    record Run(int exit, String out, String err) {
-    }
-
-    private static Run frontdoor(String stdin, String... args) throws IOException, InterruptedException {
-        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-jar", JAR.toString()));
-        command.addAll(List.of(args));
-        Process process = new ProcessBuilder(command).start();
-        process.getOutputStream().write(stdin.getBytes(StandardCharsets.UTF_8));
-        process.getOutputStream().close();
-        String out = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        String err = new String(process.getErrorStream().readAllBytes(), StandardCharsets.UTF_8);
-        assertTrue(process.waitFor(60, TimeUnit.SECONDS));
-        return new Run(process.exitValue(), out, err);
+    private static FrontDoorCli.Run frontdoor(String stdin, String... args) throws IOException, InterruptedException {
+        return FrontDoorCli.run(stdin, args);
     }
 
     @Test
     void restoresTheAbandonPhraseToItsKnownAddressAndSlip10Did() throws Exception {
         Path vault = dir.resolve("vault");
-        Run restore = frontdoor(ABANDON + "\ncorrect horse battery\n", "wallet", "restore", "--vault", vault.toString());
+        FrontDoorCli.Run restore = frontdoor(ABANDON + "\ncorrect horse battery\n", "wallet", "restore", "--vault", vault.toString());
         assertEquals(0, restore.exit(), restore.err());
 
-        Run show = frontdoor("", "wallet", "show", "--vault", vault.toString());
+        FrontDoorCli.Run show = frontdoor("", "wallet", "show", "--vault", vault.toString());
         assertEquals(0, show.exit(), show.err());
         JsonNode identity = JSON.readTree(show.out());
         assertEquals("0x9858EfFD232B4033E47d90003D41EC34EcaEda94", identity.get("evm_address").asText());
@@ -70,7 +53,7 @@ class CommandLineJourneyTest {
     @Test
     void createsAnIdentityPrintingThePhraseOnceAndNeverStoringIt() throws Exception {
         Path vault = dir.resolve("new");
-        Run create = frontdoor("a good long password\n", "wallet", "create", "--vault", vault.toString());
+        FrontDoorCli.Run create = frontdoor("a good long password\n", "wallet", "create", "--vault", vault.toString());
         assertEquals(0, create.exit(), create.err());
         String phraseLine = create.out().lines().skip(1).findFirst().orElseThrow();
         assertEquals(24, RecoveryPhrase.parse(phraseLine).words().size());
@@ -79,7 +62,7 @@ class CommandLineJourneyTest {
         for (int i = 0; i + 1 < words.length; i++) {
             assertFalse(stored.contains(words[i] + " " + words[i + 1]), "part of the phrase is stored in clear");
         }
-        Run again = frontdoor("a good long password\n", "wallet", "create", "--vault", vault.toString());
+        FrontDoorCli.Run again = frontdoor("a good long password\n", "wallet", "create", "--vault", vault.toString());
         assertEquals(1, again.exit());
         assertTrue(again.err().contains("never overwritten"), again.err());
     }
@@ -90,24 +73,24 @@ class CommandLineJourneyTest {
         assertEquals(0, frontdoor(ABANDON + "\ncorrect horse battery\n", "wallet", "restore", "--vault", vault.toString()).exit());
         Path payload = Files.writeString(dir.resolve("payload.json"), "{\"film\":\"Big Buck Bunny\",\"price\":3}");
 
-        Run sign = frontdoor("correct horse battery\n", "envelope", "sign", "--vault", vault.toString(), "--domain", "elastos.test.v1", payload.toString());
+        FrontDoorCli.Run sign = frontdoor("correct horse battery\n", "envelope", "sign", "--vault", vault.toString(), "--domain", "elastos.test.v1", payload.toString());
         assertEquals(0, sign.exit(), sign.err());
         Path envelope = Files.writeString(dir.resolve("envelope.json"), sign.out());
 
-        Run verify = frontdoor("", "envelope", "verify", envelope.toString());
+        FrontDoorCli.Run verify = frontdoor("", "envelope", "verify", envelope.toString());
         assertEquals(0, verify.exit(), verify.err());
         assertEquals("did:key:z6Mknn5UrsbK42cnyXHkTmy1VJW3VGRTCNCqXGADCkHt9GwL", verify.out().trim());
 
         Files.writeString(envelope, sign.out().replace("\"price\" : 3", "\"price\" : 0"));
-        Run tampered = frontdoor("", "envelope", "verify", envelope.toString());
+        FrontDoorCli.Run tampered = frontdoor("", "envelope", "verify", envelope.toString());
         assertEquals(1, tampered.exit());
         assertTrue(tampered.err().contains("altered"), tampered.err());
 
         Files.writeString(envelope, sign.out());
-        Run wrongDomain = frontdoor("", "envelope", "verify", "--domain", "elastos.release.v1", envelope.toString());
+        FrontDoorCli.Run wrongDomain = frontdoor("", "envelope", "verify", "--domain", "elastos.release.v1", envelope.toString());
         assertEquals(1, wrongDomain.exit());
 
-        Run wrongPassword = frontdoor("not it at all\n", "envelope", "sign", "--vault", vault.toString(), "--domain", "elastos.test.v1", payload.toString());
+        FrontDoorCli.Run wrongPassword = frontdoor("not it at all\n", "envelope", "sign", "--vault", vault.toString(), "--domain", "elastos.test.v1", payload.toString());
         assertEquals(1, wrongPassword.exit());
         assertTrue(wrongPassword.err().contains("password"), wrongPassword.err());
     }
@@ -121,14 +104,14 @@ class CommandLineJourneyTest {
         Path manifest = dir.resolve("release-manifest.json");
         String publisher = "did:key:z6Mknn5UrsbK42cnyXHkTmy1VJW3VGRTCNCqXGADCkHt9GwL";
 
-        Run sign = frontdoor("correct horse battery\n", "release", "sign", "--vault", vault.toString(), "--out", manifest.toString(),
+        FrontDoorCli.Run sign = frontdoor("correct horse battery\n", "release", "sign", "--vault", vault.toString(), "--out", manifest.toString(),
                 "--release-version", "0.2.0", deb.toString(), msi.toString());
         assertEquals(0, sign.exit(), sign.err());
-        Run verify = frontdoor("", "release", "verify", "--publisher", publisher, manifest.toString(), deb.toString(), msi.toString());
+        FrontDoorCli.Run verify = frontdoor("", "release", "verify", "--publisher", publisher, manifest.toString(), deb.toString(), msi.toString());
         assertEquals(0, verify.exit(), verify.err());
         assertEquals(publisher, verify.out().trim());
 
-        Run stranger = frontdoor("", "release", "verify", "--publisher", "did:key:z6MkmjY8GnV5i9YTDtPETC2uUAW6ejw3nk5mXF5yci5ab7th",
+        FrontDoorCli.Run stranger = frontdoor("", "release", "verify", "--publisher", "did:key:z6MkmjY8GnV5i9YTDtPETC2uUAW6ejw3nk5mXF5yci5ab7th",
                 manifest.toString(), deb.toString());
         assertEquals(1, stranger.exit());
         assertTrue(stranger.err().contains("not a publisher you trust"), stranger.err());
@@ -137,7 +120,7 @@ class CommandLineJourneyTest {
         byte[] flipped = original.clone();
         flipped[4] ^= 0x10;
         Files.write(deb, flipped);
-        Run badArtifact = frontdoor("", "release", "verify", manifest.toString(), deb.toString());
+        FrontDoorCli.Run badArtifact = frontdoor("", "release", "verify", manifest.toString(), deb.toString());
         assertEquals(1, badArtifact.exit());
         assertTrue(badArtifact.err().contains("does not match its signed manifest"), badArtifact.err());
         Files.write(deb, original);
@@ -145,7 +128,7 @@ class CommandLineJourneyTest {
         String json = Files.readString(manifest);
         int at = json.indexOf("\"version\" : \"0.2.0\"") + 15;
         Files.writeString(manifest, json.substring(0, at) + "3" + json.substring(at + 1));
-        Run badManifest = frontdoor("", "release", "verify", manifest.toString(), deb.toString());
+        FrontDoorCli.Run badManifest = frontdoor("", "release", "verify", manifest.toString(), deb.toString());
         assertEquals(1, badManifest.exit());
         assertTrue(badManifest.err().contains("not genuine"), badManifest.err());
     }
@@ -153,7 +136,7 @@ class CommandLineJourneyTest {
     @Test
     void verifiesAndRunsTheSampleCapsuleWithItsGrants() throws Exception {
         Path sample = Path.of("..", "capsule-sandbox", "samples", "hello.capsule");
-        Run verify = frontdoor("", "capsule", "verify", sample.toString());
+        FrontDoorCli.Run verify = frontdoor("", "capsule", "verify", sample.toString());
         assertEquals(0, verify.exit(), verify.err());
         assertEquals("did:key:z6Mkmd59zR28MwikmQ3ASFaaSebGRfdR1QCXb4MRKAftSzpy", verify.out().trim());
 
@@ -164,13 +147,13 @@ class CommandLineJourneyTest {
 
         Path data = Files.createDirectories(dir.resolve("box").resolve("Films"));
         Files.writeString(data.resolve("welcome.txt"), "Hi!");
-        Run untrusted = frontdoor("", "capsule", "run", sample.toString(), "--data", data.getParent().toString(),
+        FrontDoorCli.Run untrusted = frontdoor("", "capsule", "run", sample.toString(), "--data", data.getParent().toString(),
                 "--grant", "log", "--grant", "folder.read:folder=Films");
         assertEquals(1, untrusted.exit());
         assertTrue(untrusted.err().contains("not in your trusted publishers"), untrusted.err());
 
         Files.writeString(data.getParent().resolve("trusted-publishers"), verify.out());
-        Run run = frontdoor("", "capsule", "run", sample.toString(), "--data", data.getParent().toString(),
+        FrontDoorCli.Run run = frontdoor("", "capsule", "run", sample.toString(), "--data", data.getParent().toString(),
                 "--grant", "log", "--grant", "folder.read:folder=Films");
         assertEquals(0, run.exit(), run.err());
         assertEquals("[3]", run.out().trim());
@@ -180,7 +163,7 @@ class CommandLineJourneyTest {
     @Test
     void aMisspelledWordIsNamedAndNothingIsCreated() throws Exception {
         Path vault = dir.resolve("typo");
-        Run restore = frontdoor(ABANDON.replace("about", "abuot") + "\ncorrect horse battery\n", "wallet", "restore", "--vault", vault.toString());
+        FrontDoorCli.Run restore = frontdoor(ABANDON.replace("about", "abuot") + "\ncorrect horse battery\n", "wallet", "restore", "--vault", vault.toString());
         assertEquals(1, restore.exit());
         assertTrue(restore.err().contains("\"abuot\" (word 12)"), restore.err());
         assertFalse(Files.exists(vault.resolve("vault.json")));

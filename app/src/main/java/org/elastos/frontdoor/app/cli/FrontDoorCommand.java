@@ -1,6 +1,7 @@
 package org.elastos.frontdoor.app.cli;
 
 import org.elastos.frontdoor.app.AppVersion;
+import org.elastos.frontdoor.market.MarketException;
 import org.elastos.frontdoor.wallet.WalletException;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -11,6 +12,7 @@ import java.nio.file.NoSuchFileException;
 @Command(name = "frontdoor", mixinStandardHelpOptions = true, versionProvider = FrontDoorCommand.Version.class,
         description = "The elastOS front door: your identity, your home box, your films and data.",
         subcommands = {AppCommand.class, AppCommand.Demo.class, WalletCommand.class, EnvelopeCommand.class, ReleaseCommand.class, CapsuleCommand.class,
+                ChainCommand.class, MarketCommand.class,
                 CommandLine.HelpCommand.class})
 public final class FrontDoorCommand {
     /** Exit code for a refusal the person can act on (wrong password, tampered envelope, bad phrase). */
@@ -29,7 +31,8 @@ public final class FrontDoorCommand {
     public static CommandLine commandLine() {
         CommandLine cli = new CommandLine(new FrontDoorCommand());
         cli.setExecutionExceptionHandler((e, commandLine, parseResult) -> {
-            if (e instanceof WalletException || e instanceof CliException || e instanceof IllegalArgumentException) {
+            if (e instanceof WalletException || e instanceof CliException || e instanceof IllegalArgumentException
+                    || e instanceof MarketException) {
                 commandLine.getErr().println("error: " + e.getMessage());
                 return REFUSED;
             }

@@ -66,6 +66,19 @@ final class Terminal {
         }
     }
 
+    /** A yes-or-no question for a person at a terminal; without one there is nobody to ask, so the answer is no. */
+    boolean confirm(String question) {
+        if (console == null) {
+            return false;
+        }
+        String answer = Optional.ofNullable(console.readLine("%s [y/N] ", question)).orElse("").strip();
+        return answer.equalsIgnoreCase("y") || answer.equalsIgnoreCase("yes");
+    }
+
+    boolean interactive() {
+        return console != null;
+    }
+
     Optional<String> line(String prompt) {
         if (console != null) {
             return Optional.ofNullable(console.readLine("%s: ", prompt));
