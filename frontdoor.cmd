@@ -13,4 +13,10 @@ if not exist "%JAR%" (
   call mvn -B -q -DskipTests install || (popd & exit /b 1)
   popd
 )
+if /i "%~1"=="chain" if not exist "%HERE%market\contracts\node_modules\hardhat" (
+  where npm >nul 2>nul || (echo frontdoor: Node.js with npm is needed for the local chain. & exit /b 1)
+  pushd "%HERE%market\contracts"
+  call npm ci --no-audit --no-fund || (popd & exit /b 1)
+  popd
+)
 java -jar "%JAR%" %*

@@ -4,6 +4,8 @@ import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
 import org.elastos.frontdoor.wallet.vault.Vault;
+import org.web3j.crypto.Credentials;
+import org.web3j.crypto.ECKeyPair;
 import org.elastos.frontdoor.wallet.vault.Wallet;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -24,7 +26,7 @@ class ArchitectureTest {
     @Test
     void domainModulesNeverImportJavaFx() {
         noClasses().that().resideInAnyPackage("org.elastos.frontdoor.wallet..", "org.elastos.frontdoor.installers..",
-                        "org.elastos.frontdoor.capsule..")
+                        "org.elastos.frontdoor.capsule..", "org.elastos.frontdoor.market..")
                 .should().dependOnClassesThat().resideInAnyPackage("javafx..")
                 .because("domain modules run headless, on a box, and under test without a screen")
                 .check(classes);
@@ -52,6 +54,16 @@ class ArchitectureTest {
                 .should().dependOnClassesThat().belongToAnyOf(Vault.class, Wallet.class)
                 .orShould().dependOnClassesThat().resideInAPackage("org.elastos.frontdoor.wallet.derive..")
                 .because("the sandbox checks signatures and may be handed a signer; it never opens a vault or derives a key")
+                .check(classes);
+    }
+
+    @Test
+    void theMarketSignsOnlyThroughTheWalletsSigner() {
+        noClasses().that().resideInAPackage("org.elastos.frontdoor.market..")
+                .should().dependOnClassesThat().belongToAnyOf(Vault.class, Wallet.class, Credentials.class, ECKeyPair.class)
+                .orShould().dependOnClassesThat().resideInAnyPackage("org.elastos.frontdoor.wallet.derive..",
+                        "org.elastos.frontdoor.wallet.vault..", "org.bouncycastle..")
+                .because("no private key crosses into market/: transactions are signed through Signer")
                 .check(classes);
     }
 
