@@ -1,5 +1,6 @@
 package org.elastos.frontdoor.capsule;
 
+import org.elastos.frontdoor.wallet.audit.AuditLog;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;

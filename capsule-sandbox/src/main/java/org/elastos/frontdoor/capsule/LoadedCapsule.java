@@ -1,5 +1,6 @@
 package org.elastos.frontdoor.capsule;
 
+import org.elastos.frontdoor.wallet.audit.AuditLog;
 import com.dylibso.chicory.runtime.ChicoryInterruptedException;
 import com.dylibso.chicory.runtime.ExportFunction;
 import com.dylibso.chicory.runtime.Instance;

@@ -1,5 +1,6 @@
 package org.elastos.frontdoor.capsule;
 
+import org.elastos.frontdoor.wallet.audit.AuditLog;
 import org.elastos.frontdoor.wallet.phrase.RecoveryPhrase;
 import org.elastos.frontdoor.wallet.signer.Signer;
 import org.elastos.frontdoor.wallet.vault.Vault;
@@ -84,7 +85,7 @@ class CapsuleHostTest {
         try (LoadedCapsule hello = host.load(CapsuleBundle.read(hello().toZip()), List.of(log, films))) {
             assertEquals("Welcome to your films.".length(), hello.call("run")[0]);
         }
-        List<String> trail = audit.entries().stream().map(e -> e.capsule() + " " + e.event() + " " + e.detail()).toList();
+        List<String> trail = audit.entries().stream().map(e -> e.subject() + " " + e.event() + " " + e.detail()).toList();
         assertEquals(List.of(
                 "hello grant log",
                 "hello grant folder.read{folder=Films}",
@@ -114,7 +115,7 @@ class CapsuleHostTest {
         assertThrows(CapsuleException.SignatureRejected.class, () -> host.load(forged, List.of(log, films)));
         AuditLog.Entry last = audit.entries().get(audit.entries().size() - 1);
         assertEquals("refuse", last.event());
-        assertEquals("unverified:hellp", last.capsule(), "a forged name is never recorded as a real capsule's");
+        assertEquals("unverified:hellp", last.subject(), "a forged name is never recorded as a real capsule's");
     }
 
     @Test

@@ -1,5 +1,6 @@
 package org.elastos.frontdoor.capsule;
 
+import org.elastos.frontdoor.wallet.audit.AuditLog;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 

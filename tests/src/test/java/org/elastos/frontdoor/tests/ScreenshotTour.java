@@ -1,5 +1,6 @@
 package org.elastos.frontdoor.tests;
 
+import org.elastos.frontdoor.wallet.audit.AuditLog;
 import javafx.application.Platform;
 import javafx.scene.Node;
 import javafx.scene.Scene;
@@ -11,7 +12,6 @@ import javafx.stage.Stage;
 import javafx.stage.StageStyle;
 import org.elastos.frontdoor.views.AppView;
 import org.elastos.frontdoor.views.AppViewModel;
-import org.elastos.frontdoor.capsule.AuditLog;
 import org.elastos.frontdoor.capsule.CapsuleBundle;
 import org.elastos.frontdoor.capsule.CapsuleHost;
 import org.elastos.frontdoor.capsule.CapsuleLimits;

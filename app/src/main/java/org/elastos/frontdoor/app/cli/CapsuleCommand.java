@@ -1,7 +1,7 @@
 package org.elastos.frontdoor.app.cli;
 
+import org.elastos.frontdoor.wallet.audit.AuditLog;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import org.elastos.frontdoor.capsule.AuditLog;
 import org.elastos.frontdoor.capsule.CapsuleBundle;
 import org.elastos.frontdoor.capsule.CapsuleHost;
 import org.elastos.frontdoor.capsule.CapsuleLimits;
@@ -116,7 +116,7 @@ final class CapsuleCommand {
             try (LoadedCapsule capsule = host.load(CapsuleBundle.read(Files.readAllBytes(bundle)), grants.stream().map(Run::grant).toList())) {
                 System.out.println(Arrays.toString(capsule.call(function)));
             } finally {
-                audit.entries().stream().skip(before).forEach(e -> System.err.println("audit " + e.seq() + " " + e.capsule()
+                audit.entries().stream().skip(before).forEach(e -> System.err.println("audit " + e.seq() + " " + e.subject()
                         + " " + e.event() + " " + e.detail()));
             }
             return 0;

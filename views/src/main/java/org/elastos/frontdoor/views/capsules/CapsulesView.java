@@ -1,5 +1,6 @@
 package org.elastos.frontdoor.views.capsules;
 
+import org.elastos.frontdoor.wallet.audit.AuditLog;
 import javafx.beans.binding.Bindings;
 import javafx.collections.ListChangeListener;
 import javafx.geometry.Pos;
@@ -14,7 +15,6 @@ import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
 import javafx.util.StringConverter;
-import org.elastos.frontdoor.capsule.AuditLog;
 import org.elastos.frontdoor.capsule.Grant;
 import org.elastos.frontdoor.capsule.InstalledCapsules;
 import org.elastos.frontdoor.views.Strings;
@@ -77,7 +77,7 @@ public final class CapsulesView extends VBox {
             protected void updateItem(AuditLog.Entry entry, boolean empty) {
                 super.updateItem(entry, empty);
                 setText(empty || entry == null ? null
-                        : "#" + entry.seq() + "  " + entry.capsule() + "  " + entry.event() + "  " + entry.detail());
+                        : "#" + entry.seq() + "  " + entry.subject() + "  " + entry.event() + "  " + entry.detail());
             }
         });
         audit.setPlaceholder(new Label(Strings.get("capsules.audit.empty")));

@@ -1,12 +1,12 @@
 package org.elastos.frontdoor.views.capsules;
 
+import org.elastos.frontdoor.wallet.audit.AuditLog;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.SimpleObjectProperty;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
-import org.elastos.frontdoor.capsule.AuditLog;
 import org.elastos.frontdoor.capsule.CapsuleHost;
 import org.elastos.frontdoor.capsule.CapsuleLimits;
 import org.elastos.frontdoor.capsule.Grant;
@@ -154,9 +154,9 @@ public final class CapsulesViewModel {
 
     private void reloadAudit() {
         List<AuditLog.Entry> all = audit.entries();
-        auditCapsules.setAll(all.stream().map(AuditLog.Entry::capsule).distinct().sorted().toList());
+        auditCapsules.setAll(all.stream().map(AuditLog.Entry::subject).distinct().sorted().toList());
         String filter = auditFilter.get();
-        auditEntries.setAll(all.stream().filter(e -> filter == null || filter.isEmpty() || e.capsule().equals(filter))
+        auditEntries.setAll(all.stream().filter(e -> filter == null || filter.isEmpty() || e.subject().equals(filter))
                 .sorted((a, b) -> Long.compare(b.seq(), a.seq())).toList());
     }
 

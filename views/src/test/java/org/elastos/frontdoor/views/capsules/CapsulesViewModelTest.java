@@ -1,6 +1,6 @@
 package org.elastos.frontdoor.views.capsules;
 
-import org.elastos.frontdoor.capsule.AuditLog;
+import org.elastos.frontdoor.wallet.audit.AuditLog;
 import org.elastos.frontdoor.capsule.CapsuleBundle;
 import org.elastos.frontdoor.capsule.Grant;
 import org.elastos.frontdoor.capsule.InstalledCapsules;
@@ -43,7 +43,7 @@ class CapsulesViewModelTest {
         assertEquals(List.of(Grant.of("log")), model.capsules().get(0).grants());
 
         model.auditFilterProperty().set("hello");
-        assertTrue(model.auditEntries().stream().allMatch(e -> e.capsule().equals("hello")));
+        assertTrue(model.auditEntries().stream().allMatch(e -> e.subject().equals("hello")));
         assertEquals("revoke", model.auditEntries().get(0).event(), "newest first");
         model.auditFilterProperty().set(CapsulesViewModel.ALL);
         assertTrue(model.auditEntries().stream().anyMatch(e -> e.event().equals("trust")));

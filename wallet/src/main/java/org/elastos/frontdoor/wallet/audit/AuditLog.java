@@ -1,4 +1,4 @@
-package org.elastos.frontdoor.capsule;
+package org.elastos.frontdoor.wallet.audit;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -22,11 +22,11 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * Every grant, use, denial and stop, one JSON line each, chained by hash: each entry's hash covers the previous
+ * Every grant, use, denial and stop (of a capsule, a paired device, an agent), one JSON line each, chained by hash: each entry's hash covers the previous
  * hash and the entry, so editing, dropping or reordering a line breaks the chain from there on.
  */
 public final class AuditLog {
-    public record Entry(long seq, String at, String capsule, String event, String detail) {
+    public record Entry(long seq, String at, String subject, String event, String detail) {
     }
 
     private static final ObjectMapper MAPPER = new ObjectMapper();
@@ -45,11 +45,11 @@ public final class AuditLog {
         this.lastHash = lines.isEmpty() ? GENESIS : lines.get(lines.size() - 1).path("hash").asText();
     }
 
-    public synchronized void record(String capsule, String event, String detail) {
+    public synchronized void record(String subject, String event, String detail) {
         ObjectNode entry = MAPPER.createObjectNode();
         entry.put("seq", ++seq);
         entry.put("at", clock.instant().toString());
-        entry.put("capsule", capsule);
+        entry.put("subject", subject);
         entry.put("event", event);
         entry.put("detail", detail);
         entry.put("prev", lastHash);
@@ -59,7 +59,7 @@ public final class AuditLog {
     }
 
     public List<Entry> entries() {
-        return lines().stream().map(n -> new Entry(n.path("seq").asLong(), n.path("at").asText(), n.path("capsule").asText(),
+        return lines().stream().map(n -> new Entry(n.path("seq").asLong(), n.path("at").asText(), n.path("subject").asText(),
                 n.path("event").asText(), n.path("detail").asText())).toList();
     }
 
