@@ -30,6 +30,8 @@ import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -97,19 +99,46 @@ public final class HomeBox implements AutoCloseable {
         acceptor.setDaemon(true);
         acceptor.start();
         state.audit().record(state.key().did().value(), "start", "listening on " + box.address());
+        box.announce();
         return box;
     }
 
     /** A fresh single-use invite naming this box's address. */
     public PairingInvite invite(Duration lifetime) {
-        return invite(state, List.of(URI.create("tls://" + address().getHostString() + ":" + address().getPort())),
-                lifetime, clock);
+        return invite(state, endpoints(), lifetime, clock);
+    }
+
+    public List<URI> endpoints() {
+        return List.of(URI.create("tls://" + address().getHostString() + ":" + address().getPort()));
+    }
+
+    /** Tells `frontdoor box invite` where this box listens, so its invites name the right address. */
+    private void announce() throws IOException {
+        var list = JSON.createArrayNode();
+        endpoints().forEach(endpoint -> list.add(endpoint.toString()));
+        AtomicFile.write(data.resolve("box-endpoints.json"), JSON.writeValueAsBytes(JSON.createObjectNode().set("endpoints", list)));
+    }
+
+    static List<URI> announcedEndpoints(Path data) {
+        Path file = data.resolve("box-endpoints.json");
+        try {
+            List<URI> endpoints = new ArrayList<>();
+            JSON.readTree(Files.readString(file, StandardCharsets.UTF_8)).path("endpoints")
+                    .forEach(node -> endpoints.add(URI.create(node.asText())));
+            return endpoints;
+        } catch (IOException e) {
+            throw new IllegalStateException("no running box has announced its address in " + data
+                    + "; start it with `frontdoor box --data " + data + " --listen HOST:PORT`", e);
+        }
     }
 
     static PairingInvite invite(BoxState state, List<URI> endpoints, Duration lifetime, Clock clock) {
-        byte[] secret = new byte[32];
+        // 128 bits: the secret works once, for minutes, and only with a TLS handshake per guess; a short secret keeps
+        // the QR code small enough to scan from a terminal.
+        byte[] secret = new byte[16];
         new SecureRandom().nextBytes(secret);
-        PairingInvite invite = new PairingInvite(state.key().did(), state.name(), endpoints, secret, clock.instant().plus(lifetime));
+        PairingInvite invite = new PairingInvite(state.key().did(), state.name(), endpoints, secret,
+                clock.instant().plus(lifetime).truncatedTo(ChronoUnit.SECONDS));
         state.invites().remember(invite);
         state.audit().record(state.key().did().value(), "invite", "made, expires " + invite.expiresAt());
         return invite;

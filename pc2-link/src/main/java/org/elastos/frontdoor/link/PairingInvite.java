@@ -66,7 +66,7 @@ public record PairingInvite(DidKey boxDid, String boxName, List<URI> endpoints, 
         payload.put("expires_at", expiresAt.toString());
         Envelope envelope = box.signEnvelope(DOMAIN, payload);
         return LINK_PREFIX + Base64.getUrlEncoder().withoutPadding()
-                .encodeToString(envelope.toJsonString().getBytes(StandardCharsets.UTF_8));
+                .encodeToString(envelope.toJson().toString().getBytes(StandardCharsets.UTF_8));
     }
 
     /**

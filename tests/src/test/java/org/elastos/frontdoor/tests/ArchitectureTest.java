@@ -26,7 +26,8 @@ class ArchitectureTest {
     @Test
     void domainModulesNeverImportJavaFx() {
         noClasses().that().resideInAnyPackage("org.elastos.frontdoor.wallet..", "org.elastos.frontdoor.installers..",
-                        "org.elastos.frontdoor.capsule..", "org.elastos.frontdoor.market..")
+                        "org.elastos.frontdoor.capsule..", "org.elastos.frontdoor.market..", "org.elastos.frontdoor.link..",
+                        "org.elastos.frontdoor.box..")
                 .should().dependOnClassesThat().resideInAnyPackage("javafx..")
                 .because("domain modules run headless, on a box, and under test without a screen")
                 .check(classes);
@@ -64,6 +65,15 @@ class ArchitectureTest {
                 .orShould().dependOnClassesThat().resideInAnyPackage("org.elastos.frontdoor.wallet.derive..",
                         "org.elastos.frontdoor.wallet.vault..", "org.bouncycastle..")
                 .because("no private key crosses into market/: transactions are signed through Signer")
+                .check(classes);
+    }
+
+    @Test
+    void theLinkNeverOpensAVault() {
+        noClasses().that().resideInAnyPackage("org.elastos.frontdoor.link..", "org.elastos.frontdoor.box..")
+                .should().dependOnClassesThat().belongToAnyOf(Vault.class, Wallet.class)
+                .orShould().dependOnClassesThat().resideInAPackage("org.elastos.frontdoor.wallet.derive..")
+                .because("the link proves a DID through a DidSigner; a person's keys stay in their vault")
                 .check(classes);
     }
 

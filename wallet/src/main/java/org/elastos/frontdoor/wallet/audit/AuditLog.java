@@ -12,6 +12,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -34,28 +35,73 @@ public final class AuditLog {
 
     private final Path file;
     private final Clock clock;
-    private long seq;
-    private String lastHash;
 
     public AuditLog(Path file, Clock clock) {
         this.file = file;
         this.clock = clock;
-        List<JsonNode> lines = lines();
-        this.seq = lines.size();
-        this.lastHash = lines.isEmpty() ? GENESIS : lines.get(lines.size() - 1).path("hash").asText();
     }
 
+    /**
+     * Appends one entry chained to the last one in the file. The file is locked while the last entry is read and
+     * the new one written, so several processes (a running box and `frontdoor box invite`) can share one log.
+     */
     public synchronized void record(String subject, String event, String detail) {
-        ObjectNode entry = MAPPER.createObjectNode();
-        entry.put("seq", ++seq);
-        entry.put("at", clock.instant().toString());
-        entry.put("subject", subject);
-        entry.put("event", event);
-        entry.put("detail", detail);
-        entry.put("prev", lastHash);
-        lastHash = hashOf(entry);
-        entry.put("hash", lastHash);
-        append(entry.toString() + "\n");
+        try {
+            Files.createDirectories(file.toAbsolutePath().getParent());
+            try (FileChannel channel = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.READ,
+                    StandardOpenOption.WRITE); FileLock ignored = channel.lock()) {
+                Optional<JsonNode> last = lastEntry(channel);
+                ObjectNode entry = MAPPER.createObjectNode();
+                entry.put("seq", last.map(n -> n.path("seq").asLong()).orElse(0L) + 1);
+                entry.put("at", clock.instant().toString());
+                entry.put("subject", subject);
+                entry.put("event", event);
+                entry.put("detail", detail);
+                entry.put("prev", last.map(n -> n.path("hash").asText()).orElse(GENESIS));
+                entry.put("hash", hashOf(entry));
+                channel.position(channel.size());
+                ByteBuffer line = ByteBuffer.wrap((entry + "\n").getBytes(StandardCharsets.UTF_8));
+                while (line.hasRemaining()) {
+                    channel.write(line);
+                }
+                channel.force(false);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write the audit log " + file, e);
+        }
+    }
+
+    /** The last line of the file, read backwards from its end so a long log costs no more than a short one. */
+    private Optional<JsonNode> lastEntry(FileChannel channel) throws IOException {
+        long size = channel.size();
+        if (size == 0) {
+            return Optional.empty();
+        }
+        long start = size;
+        byte[] tail = new byte[0];
+        while (start > 0) {
+            int length = (int) Math.min(4096, start);
+            start -= length;
+            ByteBuffer block = ByteBuffer.allocate(length + tail.length);
+            channel.read(block.limit(length), start);
+            block.limit(length + tail.length).put(tail);
+            tail = block.array();
+            String text = new String(tail, StandardCharsets.UTF_8).stripTrailing();
+            int newline = text.lastIndexOf('\n');
+            if (newline >= 0 || start == 0) {
+                String line = text.substring(newline + 1);
+                if (line.isBlank()) {
+                    return Optional.empty();
+                }
+                try {
+                    return Optional.of(MAPPER.readTree(line));
+                } catch (JsonProcessingException e) {
+                    throw new IllegalStateException("the last line of the audit log " + file
+                            + " is not JSON: it was damaged or edited; nothing more is written to it", e);
+                }
+            }
+        }
+        return Optional.empty();
     }
 
     public List<Entry> entries() {
@@ -101,17 +147,5 @@ public final class AuditLog {
             throw new UncheckedIOException("cannot read the audit log " + file, e);
         }
         return out;
-    }
-
-    private void append(String line) {
-        try {
-            Files.createDirectories(file.toAbsolutePath().getParent());
-            try (FileChannel channel = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.APPEND, StandardOpenOption.WRITE)) {
-                channel.write(ByteBuffer.wrap(line.getBytes(StandardCharsets.UTF_8)));
-                channel.force(false);
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot write the audit log " + file, e);
-        }
     }
 }

@@ -32,6 +32,19 @@ class AuditLogTest {
     }
 
     @Test
+    void twoWritersOnOneFileKeepOneChain() {
+        Path file = dir.resolve("audit.jsonl");
+        AuditLog box = new AuditLog(file, Clock.systemUTC());
+        AuditLog commandLine = new AuditLog(file, Clock.systemUTC());
+        for (int i = 0; i < 5; i++) {
+            box.record("box", "allow", "request " + i);
+            commandLine.record("box", "invite", "made " + i + " ".repeat(3000));
+        }
+        assertEquals(10, box.entries().size());
+        assertEquals(Optional.empty(), commandLine.firstBrokenEntry());
+    }
+
+    @Test
     void findsTheFirstEditedOrDroppedLine() throws Exception {
         Path file = dir.resolve("audit.jsonl");
         AuditLog log = new AuditLog(file, Clock.systemUTC());

@@ -1,0 +1,104 @@
+package org.elastos.frontdoor.app.cli;
+
+import org.elastos.frontdoor.box.BoxConsole;
+import org.elastos.frontdoor.box.HomeBox;
+import org.elastos.frontdoor.link.PairingInvite;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+import java.net.InetSocketAddress;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+
+@Command(name = "box", description = {
+        "Run the reference home box headless: your folders under --data, served over the DID-pinned link on --listen only.",
+        "Prints a pairing QR code (also written to DATA/pairing-qr.png) and its link, then runs until interrupted."},
+        subcommands = {BoxCommand.Invite.class, BoxCommand.Audit.class})
+final class BoxCommand implements Callable<Integer> {
+    // Not `required`: picocli would then demand them before `box invite` too. call() checks them.
+    @Option(names = "--data", paramLabel = "DIR", description = "the box's folder: key, devices, audit log, your files")
+    Path data;
+
+    @Option(names = "--listen", paramLabel = "HOST:PORT", description = "the one address to listen on, like 127.0.0.1:7443")
+    String listen;
+
+    @Option(names = "--invite-minutes", paramLabel = "N", defaultValue = "10", description = "how long the printed invite works (default ${DEFAULT-VALUE})")
+    int inviteMinutes;
+
+    @Override
+    public Integer call() throws Exception {
+        if (data == null || listen == null) {
+            throw new CliException("`frontdoor box` needs --data DIR and --listen HOST:PORT (like 127.0.0.1:7443)");
+        }
+        InetSocketAddress address = address(listen);
+        CountDownLatch stopped = new CountDownLatch(1);
+        try (HomeBox box = HomeBox.start(data, address, Clock.systemUTC())) {
+            Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+                box.close();
+                stopped.countDown();
+            }, "box-stop"));
+            System.out.println("box " + box.name() + " (" + box.did() + ") listening on " + box.address());
+            PairingInvite invite = box.invite(Duration.ofMinutes(inviteMinutes));
+            BoxConsole.showInvite(System.out, box.name(), box.did().fingerprint(), box.inviteLink(invite),
+                    box.writePairingQr(invite), invite);
+            System.err.println("Ctrl+C stops the box");
+            stopped.await();
+        }
+        return 0;
+    }
+
+    static InetSocketAddress address(String hostPort) {
+        int colon = hostPort.lastIndexOf(':');
+        if (colon <= 0) {
+            throw new CliException("--listen takes HOST:PORT, like 127.0.0.1:7443; got " + hostPort);
+        }
+        try {
+            int port = Integer.parseInt(hostPort.substring(colon + 1));
+            if (port < 0 || port > 65535) {
+                throw new NumberFormatException();
+            }
+            return new InetSocketAddress(hostPort.substring(0, colon), port);
+        } catch (NumberFormatException e) {
+            throw new CliException("not a port: " + hostPort.substring(colon + 1));
+        }
+    }
+
+    @Command(name = "invite", description = "Make a fresh single-use invite for the box in --data (running or not): QR, link and PNG.")
+    static final class Invite implements Callable<Integer> {
+        @Option(names = "--data", required = true, paramLabel = "DIR")
+        Path data;
+
+        @Option(names = "--minutes", paramLabel = "N", defaultValue = "10", description = "how long it works (default ${DEFAULT-VALUE})")
+        int minutes;
+
+        @Override
+        public Integer call() {
+            BoxConsole.newInvite(data, BoxConsole.announcedEndpoints(data), Duration.ofMinutes(minutes), System.out);
+            return 0;
+        }
+    }
+
+    @Command(name = "audit", description = "The box's audit log.", subcommands = Audit.Verify.class)
+    static final class Audit {
+        @Command(name = "verify", description = "Check the hash chain of DATA/audit.jsonl: exits 0 when intact, 1 naming the first broken entry.")
+        static final class Verify implements Callable<Integer> {
+            @Option(names = "--data", required = true, paramLabel = "DIR")
+            Path data;
+
+            @Override
+            public Integer call() {
+                Optional<Long> broken = BoxConsole.verifyAudit(data);
+                if (broken.isPresent()) {
+                    System.err.println("the audit log was edited: the chain breaks at entry " + broken.get());
+                    return FrontDoorCommand.REFUSED;
+                }
+                System.out.println("the audit log is intact");
+                return 0;
+            }
+        }
+    }
+}

@@ -1,0 +1,54 @@
+package org.elastos.frontdoor.box;
+
+import org.elastos.frontdoor.link.InviteQr;
+import org.elastos.frontdoor.link.PairingInvite;
+import org.elastos.frontdoor.wallet.audit.AuditLog;
+
+import java.io.PrintStream;
+import java.net.URI;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * What the box shows on its terminal, and the work behind {@code frontdoor box invite} and {@code box audit verify},
+ * which act on a box's data folder whether or not the box is running.
+ */
+public final class BoxConsole {
+    private BoxConsole() {
+    }
+
+    /** The code drawn in text, the link on a line of its own, and where the PNG was written. */
+    public static void showInvite(PrintStream out, String boxName, String fingerprint, String link, Path png,
+                                  PairingInvite invite) {
+        out.println();
+        out.print(InviteQr.terminal(link));
+        out.println();
+        out.println("Pair a device with " + boxName + " (box " + fingerprint + "): scan the code above, open "
+                + png + ", or paste this link:");
+        out.println(link);
+        out.println("This invite works once and expires at " + invite.expiresAt() + ". Make another with: frontdoor box invite");
+        out.flush();
+    }
+
+    /** A fresh invite for the box whose data folder this is, reachable at {@code endpoints}. */
+    public static PairingInvite newInvite(Path data, List<URI> endpoints, Duration lifetime, PrintStream out) {
+        BoxState state = HomeBox.open(data, Clock.systemUTC());
+        PairingInvite invite = HomeBox.invite(state, endpoints, lifetime, Clock.systemUTC());
+        Path png = HomeBox.writePairingQr(state, invite, data);
+        showInvite(out, state.name(), state.key().did().fingerprint(), invite.link(state.key()), png, invite);
+        return invite;
+    }
+
+    /** The first broken audit entry of the box at {@code data}, if any. */
+    public static Optional<Long> verifyAudit(Path data) {
+        return new AuditLog(data.resolve("audit.jsonl"), Clock.systemUTC()).firstBrokenEntry();
+    }
+
+    /** The endpoints the running box at {@code data} announced, from {@code box-endpoints.json}. */
+    public static List<URI> announcedEndpoints(Path data) {
+        return HomeBox.announcedEndpoints(data);
+    }
+}
