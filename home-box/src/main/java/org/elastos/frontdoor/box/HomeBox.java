@@ -6,6 +6,7 @@ import org.elastos.frontdoor.link.InviteQr;
 import org.elastos.frontdoor.link.LinkHttp;
 import org.elastos.frontdoor.link.LinkTls;
 import org.elastos.frontdoor.link.PairingInvite;
+import org.elastos.frontdoor.link.relay.RelayRegistration;
 import org.elastos.frontdoor.wallet.audit.AuditLog;
 import org.elastos.frontdoor.wallet.did.DidKey;
 import org.elastos.frontdoor.wallet.hostkey.HostKey;
@@ -65,6 +66,7 @@ public final class HomeBox implements AutoCloseable {
     });
     private final Map<DidKey, Set<Socket>> open = new ConcurrentHashMap<>();
     private volatile boolean closed;
+    private volatile RelayRegistration relay;
 
     private HomeBox(Path data, BoxState state, Clock clock, ServerSocket listener) {
         this.data = data;
@@ -91,10 +93,18 @@ public final class HomeBox implements AutoCloseable {
 
     /** Starts serving on {@code listen} (port 0 picks a free one). */
     public static HomeBox start(Path data, InetSocketAddress listen, Clock clock) throws IOException {
+        return start(data, listen, Optional.empty(), clock);
+    }
+
+    /** Starts serving on {@code listen}, and through {@code relay} when one is given. */
+    public static HomeBox start(Path data, InetSocketAddress listen, Optional<InetSocketAddress> relay, Clock clock)
+            throws IOException {
         BoxState state = open(data, clock);
         ServerSocket listener = new ServerSocket();
         listener.bind(listen);
         HomeBox box = new HomeBox(data, state, clock, listener);
+        relay.ifPresent(address -> box.relay = RelayRegistration.start(address, state.key(),
+                socket -> box.connections.execute(() -> box.serve(socket))));
         Thread acceptor = new Thread(box::acceptLoop, "box-accept");
         acceptor.setDaemon(true);
         acceptor.start();
@@ -109,7 +119,17 @@ public final class HomeBox implements AutoCloseable {
     }
 
     public List<URI> endpoints() {
-        return List.of(URI.create("tls://" + address().getHostString() + ":" + address().getPort()));
+        List<URI> endpoints = new ArrayList<>();
+        endpoints.add(URI.create("tls://" + address().getHostString() + ":" + address().getPort()));
+        if (relay != null) {
+            endpoints.add(URI.create("relay://" + relay.relay().getHostString() + ":" + relay.relay().getPort()));
+        }
+        return endpoints;
+    }
+
+    /** Whether the box is registered with its relay now (false without one). */
+    public boolean isRelayed() {
+        return relay != null && relay.isRegistered();
     }
 
     /** Tells `frontdoor box invite` where this box listens, so its invites name the right address. */
@@ -260,6 +280,9 @@ public final class HomeBox implements AutoCloseable {
     @Override
     public void close() {
         closed = true;
+        if (relay != null) {
+            relay.close();
+        }
         try {
             listener.close();
         } catch (IOException ignored) {

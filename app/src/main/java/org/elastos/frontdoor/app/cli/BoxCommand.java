@@ -26,6 +26,9 @@ final class BoxCommand implements Callable<Integer> {
     @Option(names = "--listen", paramLabel = "HOST:PORT", description = "the one address to listen on, like 127.0.0.1:7443")
     String listen;
 
+    @Option(names = "--relay", paramLabel = "HOST:PORT", description = "a carrier relay to stay registered with, for reaching the box from anywhere")
+    String relay;
+
     @Option(names = "--invite-minutes", paramLabel = "N", defaultValue = "10", description = "how long the printed invite works (default ${DEFAULT-VALUE})")
     int inviteMinutes;
 
@@ -36,7 +39,8 @@ final class BoxCommand implements Callable<Integer> {
         }
         InetSocketAddress address = address(listen);
         CountDownLatch stopped = new CountDownLatch(1);
-        try (HomeBox box = HomeBox.start(data, address, Clock.systemUTC())) {
+        Optional<InetSocketAddress> relayAddress = Optional.ofNullable(relay).map(BoxCommand::address);
+        try (HomeBox box = HomeBox.start(data, address, relayAddress, Clock.systemUTC())) {
             Runtime.getRuntime().addShutdownHook(new Thread(() -> {
                 box.close();
                 stopped.countDown();
@@ -54,7 +58,7 @@ final class BoxCommand implements Callable<Integer> {
     static InetSocketAddress address(String hostPort) {
         int colon = hostPort.lastIndexOf(':');
         if (colon <= 0) {
-            throw new CliException("--listen takes HOST:PORT, like 127.0.0.1:7443; got " + hostPort);
+            throw new CliException("an address is HOST:PORT, like 127.0.0.1:7443; got " + hostPort);
         }
         try {
             int port = Integer.parseInt(hostPort.substring(colon + 1));

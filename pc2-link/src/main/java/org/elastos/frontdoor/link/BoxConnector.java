@@ -1,0 +1,69 @@
+package org.elastos.frontdoor.link;
+
+import org.elastos.frontdoor.link.relay.RelayProtocol;
+import org.elastos.frontdoor.wallet.did.DidKey;
+import org.elastos.frontdoor.wallet.signer.DidSigner;
+
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.net.Socket;
+import java.net.URI;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Reaches a box by every path it announced: its own {@code tls://} addresses first (on the same network they are
+ * fastest, and nothing in between), then each {@code relay://}. Says which path worked; an impostor on any path is
+ * refused outright, never skipped for the next one.
+ */
+public final class BoxConnector {
+    private static final int DIRECT_TIMEOUT_MS = 1_500;
+    private static final int RELAY_TIMEOUT_MS = 5_000;
+
+    public enum Path { DIRECT, RELAYED }
+
+    /** A link to the box, and how it was reached. */
+    public record Connection(BoxClient client, Path path, URI endpoint) {
+    }
+
+    private BoxConnector() {
+    }
+
+    /**
+     * @throws BoxUnreachableException naming every path tried, when none answered
+     * @throws PeerIdentityException when something answered as another DID
+     */
+    public static Connection connect(List<URI> endpoints, DidKey box, DidSigner device) {
+        List<String> failures = new ArrayList<>();
+        List<URI> ordered = new ArrayList<>(endpoints.stream().filter(e -> "tls".equals(e.getScheme())).toList());
+        ordered.addAll(endpoints.stream().filter(e -> "relay".equals(e.getScheme())).toList());
+        for (URI endpoint : ordered) {
+            long start = System.nanoTime();
+            boolean relayed = "relay".equals(endpoint.getScheme());
+            Socket socket = new Socket();
+            try {
+                socket.connect(new InetSocketAddress(endpoint.getHost(), endpoint.getPort()), relayed ? RELAY_TIMEOUT_MS : DIRECT_TIMEOUT_MS);
+                socket.setSoTimeout(30_000);
+                if (relayed) {
+                    socket.setTcpNoDelay(true);
+                    RelayProtocol.send(socket.getOutputStream(), "CONNECT " + box.value());
+                    String answer = RelayProtocol.read(socket.getInputStream());
+                    if (!answer.equals("OK")) {
+                        throw new IOException(answer.startsWith("ERROR ") ? answer.substring(6) : answer);
+                    }
+                }
+            } catch (IOException e) {
+                failures.add(endpoint + ": " + e.getMessage());
+                try {
+                    socket.close();
+                } catch (IOException ignored) {
+                    // Moving on to the next path.
+                }
+                continue;
+            }
+            return new Connection(BoxClient.over(socket, box, device, start), relayed ? Path.RELAYED : Path.DIRECT, endpoint);
+        }
+        throw new BoxUnreachableException("the box " + box.fingerprint() + " did not answer on any path ("
+                + String.join("; ", failures) + "); check that it is on and online", null);
+    }
+}

@@ -1,0 +1,59 @@
+package org.elastos.frontdoor.link.relay;
+
+import java.io.ByteArrayOutputStream;
+import java.io.EOFException;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+
+/**
+ * The relay's few words, one ASCII line each, before the bytes of a connection are spliced:
+ * <pre>
+ * box    → relay  BOX did:key:...            relay → box  CHALLENGE base64url(32 bytes)
+ * box    → relay  SIGNATURE hex              relay → box  OK | ERROR reason
+ * relay  → box    INCOMING session           (on the box's registered control connection)
+ * box    → relay  ACCEPT session             (a new connection, spliced to the app's)
+ * app    → relay  CONNECT did:key:...        relay → app  OK | ERROR reason   (then TLS, end to end)
+ * relay ↔ box     PING / PONG                (keep the control connection alive and known to be)
+ * </pre>
+ * The box signs {@value #REGISTER_DOMAIN}, a zero byte, then the challenge, so the signature means nothing elsewhere.
+ */
+public final class RelayProtocol {
+    public static final String REGISTER_DOMAIN = "elastos.relay.register.v1";
+    private static final int MAX_LINE = 512;
+
+    private RelayProtocol() {
+    }
+
+    public static byte[] registrationMessage(byte[] challenge) {
+        byte[] domain = REGISTER_DOMAIN.getBytes(StandardCharsets.US_ASCII);
+        byte[] message = new byte[domain.length + 1 + challenge.length];
+        System.arraycopy(domain, 0, message, 0, domain.length);
+        System.arraycopy(challenge, 0, message, domain.length + 1, challenge.length);
+        return message;
+    }
+
+    public static void send(OutputStream out, String line) throws IOException {
+        out.write((line + "\n").getBytes(StandardCharsets.US_ASCII));
+        out.flush();
+    }
+
+    /** Reads one line byte by byte, so not a byte past it is taken from the stream that will be spliced. */
+    public static String read(InputStream in) throws IOException {
+        ByteArrayOutputStream line = new ByteArrayOutputStream();
+        while (true) {
+            int b = in.read();
+            if (b < 0) {
+                throw new EOFException("the relay connection closed");
+            }
+            if (b == '\n') {
+                return line.toString(StandardCharsets.US_ASCII);
+            }
+            if (line.size() >= MAX_LINE) {
+                throw new IOException("a relay line is over " + MAX_LINE + " bytes");
+            }
+            line.write(b);
+        }
+    }
+}

@@ -1,0 +1,137 @@
+package org.elastos.frontdoor.link.relay;
+
+import org.elastos.frontdoor.wallet.signer.DidSigner;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.InetSocketAddress;
+import java.net.Socket;
+import java.time.Duration;
+import java.util.Base64;
+import java.util.HexFormat;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.function.Consumer;
+
+/**
+ * The box's side of a relay: keeps one registered control connection, proven with the box's DID, and for every
+ * app the relay announces opens a fresh connection and hands it to the box as if it had been accepted directly.
+ * When the relay goes away it tries again with growing, jittered pauses, so a restarted relay is rejoined at once
+ * and a dead one is not hammered.
+ */
+public final class RelayRegistration implements AutoCloseable {
+    private static final Duration FIRST_PAUSE = Duration.ofMillis(200);
+    private static final Duration LONGEST_PAUSE = Duration.ofSeconds(10);
+    private static final int CONNECT_TIMEOUT_MS = 5_000;
+    private static final int CONTROL_TIMEOUT_MS = 45_000;
+
+    private final InetSocketAddress relay;
+    private final DidSigner box;
+    private final Consumer<Socket> incoming;
+    private final Thread worker;
+    private volatile boolean closed;
+    private volatile boolean registered;
+    private volatile Socket control;
+
+    private RelayRegistration(InetSocketAddress relay, DidSigner box, Consumer<Socket> incoming) {
+        this.relay = relay;
+        this.box = box;
+        this.incoming = incoming;
+        this.worker = new Thread(this::run, "relay-registration");
+        this.worker.setDaemon(true);
+    }
+
+    /** @param incoming receives each relayed connection, not yet secured (the box runs TLS over it) */
+    public static RelayRegistration start(InetSocketAddress relay, DidSigner box, Consumer<Socket> incoming) {
+        RelayRegistration registration = new RelayRegistration(relay, box, incoming);
+        registration.worker.start();
+        return registration;
+    }
+
+    public boolean isRegistered() {
+        return registered;
+    }
+
+    public InetSocketAddress relay() {
+        return relay;
+    }
+
+    private void run() {
+        Duration pause = FIRST_PAUSE;
+        while (!closed) {
+            try (Socket socket = new Socket()) {
+                control = socket;
+                socket.connect(relay, CONNECT_TIMEOUT_MS);
+                socket.setSoTimeout(CONTROL_TIMEOUT_MS);
+                InputStream in = socket.getInputStream();
+                RelayProtocol.send(socket.getOutputStream(), "BOX " + box.did().value());
+                String challenge = RelayProtocol.read(in);
+                if (!challenge.startsWith("CHALLENGE ")) {
+                    throw new IOException("the relay said " + challenge);
+                }
+                byte[] nonce = Base64.getUrlDecoder().decode(challenge.substring(10).strip());
+                byte[] signature = box.sign(RelayProtocol.registrationMessage(nonce));
+                RelayProtocol.send(socket.getOutputStream(), "SIGNATURE " + HexFormat.of().formatHex(signature));
+                String answer = RelayProtocol.read(in);
+                if (!answer.equals("OK")) {
+                    throw new IOException("the relay refused the box: " + answer);
+                }
+                registered = true;
+                pause = FIRST_PAUSE;
+                while (!closed) {
+                    String line = RelayProtocol.read(in);
+                    if (line.equals("PING")) {
+                        RelayProtocol.send(socket.getOutputStream(), "PONG");
+                    } else if (line.startsWith("INCOMING ")) {
+                        accept(line.substring(9).strip());
+                    }
+                }
+            } catch (IOException | RuntimeException e) {
+                registered = false;
+            }
+            registered = false;
+            if (closed) {
+                return;
+            }
+            sleep(pause.plusMillis(ThreadLocalRandom.current().nextLong(pause.toMillis() / 2 + 1)));
+            pause = pause.multipliedBy(2).compareTo(LONGEST_PAUSE) > 0 ? LONGEST_PAUSE : pause.multipliedBy(2);
+        }
+    }
+
+    private void accept(String session) {
+        Socket data = new Socket();
+        try {
+            data.connect(relay, CONNECT_TIMEOUT_MS);
+            data.setTcpNoDelay(true);
+            RelayProtocol.send(data.getOutputStream(), "ACCEPT " + session);
+            incoming.accept(data);
+        } catch (IOException e) {
+            try {
+                data.close();
+            } catch (IOException ignored) {
+                // The app will see the relay give up on this session.
+            }
+        }
+    }
+
+    private static void sleep(Duration duration) {
+        try {
+            Thread.sleep(duration.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    @Override
+    public void close() {
+        closed = true;
+        Socket socket = control;
+        if (socket != null) {
+            try {
+                socket.close();
+            } catch (IOException ignored) {
+                // Stopping anyway.
+            }
+        }
+        worker.interrupt();
+    }
+}
