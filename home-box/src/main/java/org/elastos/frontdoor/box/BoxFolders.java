@@ -63,7 +63,15 @@ public final class BoxFolders {
         return real;
     }
 
+    /** A folder's entries; the empty path lists the box's own folders. */
     public List<Entry> list(String relative) throws IOException {
+        if (relative.isBlank() || relative.equals("/")) {
+            List<Entry> top = new ArrayList<>();
+            for (String name : FOLDERS) {
+                top.add(new Entry(name, true, 0, Files.getLastModifiedTime(root.resolve(name)).toInstant()));
+            }
+            return top;
+        }
         Path folder = resolve(relative);
         if (!Files.isDirectory(folder)) {
             throw new IllegalArgumentException(relative + " is a file, not a folder");

@@ -4,6 +4,7 @@ import javafx.scene.Node;
 import javafx.scene.Scene;
 import javafx.scene.input.InputEvent;
 import javafx.scene.layout.StackPane;
+import javafx.stage.FileChooser;
 import org.elastos.frontdoor.views.lock.LockView;
 import org.elastos.frontdoor.views.lock.LockViewModel;
 import org.elastos.frontdoor.views.onboarding.OnboardingView;
@@ -11,16 +12,30 @@ import org.elastos.frontdoor.views.onboarding.OnboardingViewModel;
 import org.elastos.frontdoor.views.shell.ShellView;
 import org.elastos.frontdoor.views.shell.ShellViewModel;
 
+import java.io.File;
+import java.nio.file.Path;
 import java.security.SecureRandom;
+import java.util.Optional;
+import java.util.function.Supplier;
 
 /** The root of the window: shows onboarding, the lock screen or the shell, as the app model says. */
 public final class AppView extends StackPane {
     public static final String STYLESHEET = AppView.class.getResource("theme.css").toExternalForm();
 
     private final AppViewModel model;
+    private final Supplier<Optional<Path>> choosePicture;
 
     public AppView(AppViewModel model) {
+        this(model, null);
+    }
+
+    /**
+     * @param choosePicture asks for a picture file; null for the platform's file dialog (tests pass their own, since
+     *     a native dialog cannot be driven)
+     */
+    public AppView(AppViewModel model, Supplier<Optional<Path>> choosePicture) {
         this.model = model;
+        this.choosePicture = choosePicture != null ? choosePicture : this::pictureFromDialog;
         setId("app-root");
         getStylesheets().add(STYLESHEET);
         model.screenProperty().addListener((obs, old, screen) -> show(screen));
@@ -41,9 +56,17 @@ public final class AppView extends StackPane {
         Node content = switch (screen) {
             case ONBOARDING -> new OnboardingView(new OnboardingViewModel(model, new SecureRandom()));
             case LOCKED -> new LockView(new LockViewModel(model), model.identityProperty().get());
-            case SHELL -> new ShellView(new ShellViewModel(model), model.identityProperty().get());
+            case SHELL -> new ShellView(new ShellViewModel(model), model.identityProperty().get(), choosePicture);
         };
         getChildren().setAll(content);
+    }
+
+    private Optional<Path> pictureFromDialog() {
+        FileChooser chooser = new FileChooser();
+        chooser.setTitle(Strings.get("pair.choose"));
+        chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter("Pictures", "*.png", "*.jpg", "*.jpeg", "*.bmp", "*.gif"));
+        File chosen = chooser.showOpenDialog(getScene() == null ? null : getScene().getWindow());
+        return Optional.ofNullable(chosen).map(File::toPath);
     }
 
     private void applyTheme(boolean dark) {

@@ -18,11 +18,13 @@ import javafx.util.Duration;
 import org.elastos.frontdoor.views.QrCode;
 import org.elastos.frontdoor.views.Strings;
 import org.elastos.frontdoor.views.Widgets;
+import org.elastos.frontdoor.views.box.BoxCard;
+import org.elastos.frontdoor.views.box.BoxViewModel;
 import org.elastos.frontdoor.wallet.Identity;
 
 /** Home: the identity card (DIDs, account, a QR code of the DID, copy buttons) and the home box status. */
 final class HomeView extends ScrollPane {
-    HomeView(Identity identity, Runnable pairBox) {
+    HomeView(Identity identity, BoxViewModel box, Runnable pairBox) {
         setId("home");
         setFitToWidth(true);
 
@@ -48,11 +50,7 @@ final class HomeView extends ScrollPane {
         VBox identityCard = new VBox(12, Widgets.styled(new Label(Strings.get("home.title")), "subtitle"), identityBody);
         identityCard.getStyleClass().add("card");
 
-        Label boxStatus = Widgets.body(Strings.get("home.box.none"));
-        boxStatus.setId("home-box-status");
-        Button pair = Widgets.primary("home-pair", Strings.get("home.box.pair"), pairBox);
-        VBox boxCard = new VBox(12, Widgets.styled(new Label(Strings.get("home.box")), "subtitle"), boxStatus, pair);
-        boxCard.getStyleClass().add("card");
+        BoxCard boxCard = new BoxCard(box, pairBox);
 
         VBox page = new VBox(20, Widgets.title(Strings.get("nav.HOME")), identityCard, boxCard);
         page.getStyleClass().add("page");

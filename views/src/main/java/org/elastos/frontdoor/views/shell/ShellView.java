@@ -12,18 +12,27 @@ import javafx.scene.layout.VBox;
 import org.elastos.frontdoor.views.Icon;
 import org.elastos.frontdoor.views.Strings;
 import org.elastos.frontdoor.views.Widgets;
+import org.elastos.frontdoor.views.box.BoxViewModel;
+import org.elastos.frontdoor.views.pair.PairView;
+import org.elastos.frontdoor.views.pair.PairViewModel;
 import org.elastos.frontdoor.wallet.Identity;
 
+import java.nio.file.Path;
+import java.time.Clock;
 import java.util.Optional;
+import java.util.function.Supplier;
 
 /** The frame after unlock: navigation on the left, the chosen section on the right. */
 public final class ShellView extends BorderPane {
     private final ShellViewModel model;
     private final Identity identity;
+    private final Supplier<Optional<Path>> choosePicture;
+    private BoxViewModel box;
 
-    public ShellView(ShellViewModel model, Identity identity) {
+    public ShellView(ShellViewModel model, Identity identity, Supplier<Optional<Path>> choosePicture) {
         this.model = model;
         this.identity = identity;
+        this.choosePicture = choosePicture;
         setId("shell");
 
         VBox nav = new VBox();
@@ -64,8 +73,17 @@ public final class ShellView extends BorderPane {
     }
 
     private Node content(Section section) {
+        if (box != null) {
+            box.shutdown();
+            box = null;
+        }
         return switch (section) {
-            case HOME -> new HomeView(identity, () -> model.show(Section.PAIR));
+            case HOME -> {
+                box = new BoxViewModel(model.app().tasks(), model::device, model.pairedBoxes());
+                yield new HomeView(identity, box, () -> model.show(Section.PAIR));
+            }
+            case PAIR -> new PairView(new PairViewModel(model.app().tasks(), model::device, model.pairedBoxes(),
+                    model.deviceName(), Clock.systemUTC()), choosePicture, () -> model.show(Section.HOME));
             case SETTINGS -> new SettingsView(model.app());
             case VENDING -> new EmptyStateView(section, Optional.of(() -> model.show(Section.PAIR)), Optional.of(Strings.get("empty.action.PAIR")));
             default -> new EmptyStateView(section, Optional.empty(), Optional.empty());
