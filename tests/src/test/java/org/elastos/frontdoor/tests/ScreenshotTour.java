@@ -6,10 +6,15 @@ import javafx.scene.Node;
 import javafx.scene.Scene;
 import javafx.scene.control.ButtonBase;
 import javafx.scene.control.Label;
+import javafx.scene.control.ListView;
 import javafx.scene.control.ScrollPane;
 import javafx.scene.control.TextInputControl;
+import javafx.scene.input.KeyCode;
+import javafx.scene.input.KeyEvent;
 import javafx.stage.Stage;
 import javafx.stage.StageStyle;
+import org.elastos.frontdoor.box.HomeBox;
+import org.elastos.frontdoor.link.BoxClient;
 import org.elastos.frontdoor.views.AppView;
 import org.elastos.frontdoor.views.AppViewModel;
 import org.elastos.frontdoor.capsule.CapsuleBundle;
@@ -28,12 +33,15 @@ import org.elastos.frontdoor.wallet.vault.Vault;
 import org.elastos.frontdoor.wallet.vault.Wallet;
 import org.elastos.frontdoor.wallet.vault.IdentityDirectory;
 
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
@@ -62,12 +70,18 @@ public final class ScreenshotTour {
     private static void tour(Path outDir) throws Exception {
         out = Files.createDirectories(outDir);
         Path data = Files.createTempDirectory("frontdoor-tour-");
+        Path boxData = Files.createTempDirectory("frontdoor-tour-box-");
+        HomeBox box = HomeBox.start(boxData, new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), Clock.systemUTC());
+        Files.write(boxData.resolve("Films").resolve("Sintel (2010).mp4"), new byte[3 * 1024 * 1024]);
+        Files.write(boxData.resolve("Films").resolve("Big Buck Bunny.mp4"), new byte[5 * 1024 * 1024]);
+        Files.createDirectories(boxData.resolve("Films").resolve("Holidays"));
+        Path qr = box.writePairingQr(box.invite(HomeBox.DEFAULT_INVITE_LIFETIME));
         Platform.startup(() -> { });
         onFx(() -> {
             AppViewModel model = new AppViewModel(new IdentityDirectory(data), new FxTaskRunner());
             model.start();
             Stage stage = new Stage(StageStyle.UNDECORATED);
-            scene = new AppView(model).scene();
+            scene = new AppView(model, () -> Optional.of(qr)).scene();
             stage.setScene(scene);
             stage.setX(0);
             stage.setY(0);
@@ -112,7 +126,43 @@ public final class ScreenshotTour {
         click("#finish-onboarding");
         shot("08-home");
         installSampleCapsule(data);
-        for (String section : List.of("pair", "store", "library", "vending", "earnings", "settings")) {
+        click("#nav-pair");
+        shot("09-pair");
+        click("#pair-choose");
+        waitFor("#pair-confirm");
+        shot("09-pair-confirm");
+        click("#pair-confirm");
+        waitForVisible("#pair-open-home");
+        shot("09-pair-done");
+        click("#pair-open-home");
+        waitForPrefix("#home-box-status", "Online");
+        onFx(() -> {
+            ((ScrollPane) scene.lookup("#home")).setVvalue(1.0);
+            return null;
+        });
+        shot("08-home-box");
+        click("#box-devices");
+        waitFor("#device-0");
+        onFx(() -> {
+            ((ScrollPane) scene.lookup("#home")).setVvalue(1.0);
+            return null;
+        });
+        shot("08-home-box-devices");
+        onFx(() -> {
+            @SuppressWarnings("unchecked")
+            ListView<BoxClient.Entry> entries = (ListView<BoxClient.Entry>) scene.lookup("#box-entries");
+            entries.getSelectionModel().select(2);
+            entries.requestFocus();
+            return null;
+        });
+        onFx(() -> {
+            scene.lookup("#box-entries").fireEvent(new KeyEvent(KeyEvent.KEY_PRESSED, "", "", KeyCode.ENTER, false, false, false, false));
+            return null;
+        });
+        waitForPrefix("#box-folder", "/Films");
+        Thread.sleep(500);
+        shot("08-home-box-films");
+        for (String section : List.of("store", "library", "vending", "earnings", "settings")) {
             click("#nav-" + section);
             shot("09-" + section);
         }
@@ -219,6 +269,18 @@ public final class ScreenshotTour {
 
     private static void waitFor(String id) throws Exception {
         for (int i = 0; i < 300 && !onFx(() -> scene.lookup(id) != null); i++) {
+            Thread.sleep(100);
+        }
+    }
+
+    private static void waitForVisible(String id) throws Exception {
+        for (int i = 0; i < 300 && !onFx(() -> scene.lookup(id) != null && scene.lookup(id).isVisible()); i++) {
+            Thread.sleep(100);
+        }
+    }
+
+    private static void waitForPrefix(String id, String prefix) throws Exception {
+        for (int i = 0; i < 300 && !onFx(() -> scene.lookup(id) != null && ((Label) scene.lookup(id)).getText().startsWith(prefix)); i++) {
             Thread.sleep(100);
         }
     }

@@ -19,6 +19,10 @@ import org.elastos.frontdoor.views.Widgets;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.time.format.FormatStyle;
 
 /** Home's box card: status and path, the box's folders to browse and download from, and its devices for an owner. */
 public final class BoxCard extends VBox {
@@ -120,7 +124,7 @@ public final class BoxCard extends VBox {
         deviceList.getChildren().clear();
         int index = 0;
         for (BoxClient.DeviceInfo device : model.devices()) {
-            Label line = Widgets.body(Strings.get("box.device.line", device.name(), device.role(), device.state(), device.lastSeen()));
+            Label line = Widgets.body(Strings.get("box.device.line", device.name(), device.role(), device.state(), when(device.lastSeen())));
             line.setId("device-" + index);
             HBox.setHgrow(line, Priority.ALWAYS);
             HBox row = new HBox(12, line);
@@ -130,6 +134,15 @@ public final class BoxCard extends VBox {
             }
             deviceList.getChildren().add(row);
             index++;
+        }
+    }
+
+    private static String when(String instant) {
+        try {
+            return DateTimeFormatter.ofLocalizedDateTime(FormatStyle.MEDIUM).withZone(ZoneId.systemDefault())
+                    .format(Instant.parse(instant));
+        } catch (RuntimeException unreadable) {
+            return instant;
         }
     }
 

@@ -30,7 +30,7 @@ import java.util.function.Supplier;
 public final class PairViewModel {
     public enum Status { WAITING, CONFIRM, PAIRING, PAIRED, PENDING, FAILED }
 
-    private record Outcome(boolean pending, BoxConnector.Path path) {
+    private record Outcome(boolean pending, String role, BoxConnector.Path path) {
     }
 
     private final TaskRunner tasks;
@@ -123,13 +123,14 @@ public final class PairViewModel {
                 var enrollment = client.pair(chosen, deviceName);
                 paired.save(new PairedBoxes.PairedBox(chosen.boxDid(), chosen.boxName(), chosen.endpoints(),
                         enrollment.token(), enrollment.role()));
-                return new Outcome(enrollment.pending(), connection.path());
+                return new Outcome(enrollment.pending(), enrollment.role(), connection.path());
             }
         }, result -> {
             boolean pending = result.pending();
             path.set(Strings.get("box.path." + result.path()));
             status.set(pending ? Status.PENDING : Status.PAIRED);
-            message.set(Strings.get(pending ? "pair.pending" : "pair.done", chosen.boxName()));
+            message.set(pending ? Strings.get("pair.pending", chosen.boxName())
+                    : Strings.get("pair.done." + (result.role().equals("owner") ? "owner" : "member"), chosen.boxName(), path.get()));
         }, error -> fail(error instanceof LinkException ? error.getMessage() : Strings.get("pair.error.unexpected", error.getMessage())));
     }
 
