@@ -19,8 +19,10 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
+import java.net.Inet4Address;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
+import java.net.NetworkInterface;
 import java.net.ServerSocket;
 import java.net.Socket;
 import java.net.SocketException;
@@ -33,6 +35,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -118,13 +121,36 @@ public final class HomeBox implements AutoCloseable {
         return invite(state, endpoints(), lifetime, clock);
     }
 
+    /**
+     * Where the box can be reached: the address it listens on (every up, non-loopback IPv4 address of this machine
+     * when it listens on all of them), then its relay.
+     */
     public List<URI> endpoints() {
         List<URI> endpoints = new ArrayList<>();
-        endpoints.add(URI.create("tls://" + address().getHostString() + ":" + address().getPort()));
+        InetAddress bound = address().getAddress();
+        List<InetAddress> hosts = bound.isAnyLocalAddress() ? lanAddresses() : List.of(bound);
+        for (InetAddress host : hosts) {
+            endpoints.add(URI.create("tls://" + host.getHostAddress() + ":" + address().getPort()));
+        }
         if (relay != null) {
             endpoints.add(URI.create("relay://" + relay.relay().getHostString() + ":" + relay.relay().getPort()));
         }
         return endpoints;
+    }
+
+    private static List<InetAddress> lanAddresses() {
+        List<InetAddress> addresses = new ArrayList<>();
+        try {
+            for (NetworkInterface network : Collections.list(NetworkInterface.getNetworkInterfaces())) {
+                if (network.isUp() && !network.isLoopback()) {
+                    Collections.list(network.getInetAddresses()).stream()
+                            .filter(address -> address instanceof Inet4Address).forEach(addresses::add);
+                }
+            }
+        } catch (SocketException e) {
+            // No interfaces to list: the relay, if any, still reaches the box.
+        }
+        return addresses;
     }
 
     /** Whether the box is registered with its relay now (false without one). */

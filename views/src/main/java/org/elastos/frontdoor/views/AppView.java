@@ -20,6 +20,8 @@ import java.util.function.Supplier;
 
 /** The root of the window: shows onboarding, the lock screen or the shell, as the app model says. */
 public final class AppView extends StackPane {
+    /** Where the picture dialog opens first (the demo points it at its box's pairing code). */
+    public static final String PICTURE_FOLDER_PROPERTY = "frontdoor.pictures";
     public static final String STYLESHEET = AppView.class.getResource("theme.css").toExternalForm();
 
     private final AppViewModel model;
@@ -65,6 +67,8 @@ public final class AppView extends StackPane {
         FileChooser chooser = new FileChooser();
         chooser.setTitle(Strings.get("pair.choose"));
         chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter("Pictures", "*.png", "*.jpg", "*.jpeg", "*.bmp", "*.gif"));
+        Optional.ofNullable(System.getProperty(PICTURE_FOLDER_PROPERTY)).map(File::new).filter(File::isDirectory)
+                .ifPresent(chooser::setInitialDirectory);
         File chosen = chooser.showOpenDialog(getScene() == null ? null : getScene().getWindow());
         return Optional.ofNullable(chosen).map(File::toPath);
     }

@@ -1,7 +1,9 @@
 package org.elastos.frontdoor.app.cli;
 
 import org.elastos.frontdoor.app.DataFolder;
+import org.elastos.frontdoor.app.DemoWorld;
 import org.elastos.frontdoor.app.FrontDoorApp;
+import org.elastos.frontdoor.views.AppView;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -26,7 +28,8 @@ final class AppCommand implements Callable<Integer> {
     }
 
     @Command(name = "demo", description = {"Open the app on a throw-away demo world (a fresh data folder, removed on exit).",
-            "A newcomer can walk through every screen without touching real identities."})
+            "Beside it, on 127.0.0.1 only: a home box with sample files and a carrier relay, so a newcomer can pair at once",
+            "(Pair, Choose a picture: the box's pairing-qr.png is where the dialog opens)."})
     static final class Demo implements Callable<Integer> {
         @Option(names = "--data", paramLabel = "DIR", description = "keep the demo world in DIR instead of a temporary folder")
         Path data;
@@ -38,7 +41,14 @@ final class AppCommand implements Callable<Integer> {
                 // A hook, not a finally block: the folder must go also when the app is stopped by a signal.
                 Runtime.getRuntime().addShutdownHook(new Thread(() -> deleteTree(folder), "demo-cleanup"));
             }
-            FrontDoorApp.launch(folder);
+            try (DemoWorld world = DemoWorld.start(folder.resolve("box"))) {
+                System.out.println("demo box " + world.box().name() + " (" + world.box().did().fingerprint() + ") on "
+                        + world.box().address() + ", relay on " + world.relay().address());
+                System.out.println("pair with it: Pair, Choose a picture, " + world.qrPicture());
+                System.out.println(world.inviteLink());
+                System.setProperty(AppView.PICTURE_FOLDER_PROPERTY, world.qrPicture().getParent().toString());
+                FrontDoorApp.launch(folder);
+            }
             return 0;
         }
 
