@@ -129,7 +129,10 @@ public final class BoxCard extends VBox {
             HBox.setHgrow(line, Priority.ALWAYS);
             HBox row = new HBox(12, line);
             row.setAlignment(Pos.CENTER_LEFT);
-            if (!device.role().equals("owner") && device.state().equals("active")) {
+            if (device.state().equals("pending")) {
+                row.getChildren().add(Widgets.primary("approve-" + index, Strings.get("box.device.approve"), () -> model.approve(device.did())));
+            }
+            if (!device.role().equals("owner") && !device.state().equals("revoked")) {
                 row.getChildren().add(Widgets.button("revoke-" + index, Strings.get("box.device.revoke"), () -> model.revoke(device.did())));
             }
             deviceList.getChildren().add(row);

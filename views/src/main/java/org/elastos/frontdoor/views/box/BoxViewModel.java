@@ -116,7 +116,18 @@ public final class BoxViewModel {
         tasks.run(() -> {
             closeConnection();
             BoxConnector.Connection opened = BoxConnector.connect(box.get().endpoints(), box.get().box(), device.get());
-            box.get().token().ifPresent(opened.client()::withToken);
+            if (box.get().token().isPresent()) {
+                opened.client().withToken(box.get().token().get());
+            } else {
+                // Paired while an owner had yet to approve: ask again, and keep the token once it comes.
+                BoxClient.Enrollment enrollment = opened.client().enrollment();
+                if (enrollment.pending()) {
+                    opened.client().close();
+                    throw new IllegalStateException(Strings.get("box.waitingForApproval"));
+                }
+                paired.save(new PairedBoxes.PairedBox(box.get().box(), box.get().name(), box.get().endpoints(),
+                        enrollment.token(), enrollment.role()));
+            }
             long start = System.nanoTime();
             opened.client().info();
             long roundTripMs = Math.max(1, (System.nanoTime() - start) / 1_000_000);
@@ -200,6 +211,17 @@ public final class BoxViewModel {
 
     public void loadDevices() {
         withConnection(BoxClient::devices, devices::setAll);
+    }
+
+    /** Lets a device that paired with a fresh invite in, from this (owner) device. */
+    public void approve(DidKey did) {
+        withConnection(client -> {
+            client.approve(did);
+            return client.devices();
+        }, listed -> {
+            devices.setAll(listed);
+            message.set(Strings.get("box.device.approved"));
+        });
     }
 
     public void revoke(DidKey did) {
