@@ -17,11 +17,14 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.time.Clock;
 import java.util.Base64;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -32,16 +35,21 @@ import java.util.regex.Pattern;
  */
 final class BoxApi {
     private static final ObjectMapper JSON = new ObjectMapper();
+    private static final int MAX_JSON = 64 * 1024;
     private static final Pattern RANGE = Pattern.compile("bytes=(\\d+)-(\\d*)");
+
+    private static final long EVENT_KEEPALIVE_SECONDS = 15;
 
     private final BoxState box;
     private final Clock clock;
     private final Consumer<DidKey> disconnect;
+    private final ChangeFeed changes;
 
-    BoxApi(BoxState box, Clock clock, Consumer<DidKey> disconnect) {
+    BoxApi(BoxState box, Clock clock, Consumer<DidKey> disconnect, ChangeFeed changes) {
         this.box = box;
         this.clock = clock;
         this.disconnect = disconnect;
+        this.changes = changes;
     }
 
     void handle(LinkHttp.Request request, DidKey peer, OutputStream out) throws IOException {
@@ -63,6 +71,17 @@ final class BoxApi {
                     String file = query.getOrDefault("path", "");
                     if (authorized(request, peer, "read", file, route, out)) {
                         file(request, file, out);
+                    }
+                }
+                case "PUT /file" -> {
+                    String file = query.getOrDefault("path", "");
+                    if (authorized(request, peer, "write", file, route, out)) {
+                        upload(request, peer, file, "true".equals(query.get("replace")), out);
+                    }
+                }
+                case "GET /events" -> {
+                    if (authorized(request, peer, "read", "events", route, out)) {
+                        events(out);
                     }
                 }
                 case "GET /devices" -> {
@@ -95,7 +114,7 @@ final class BoxApi {
     }
 
     private void pair(LinkHttp.Request request, DidKey peer, OutputStream out) throws IOException {
-        JsonNode body = JSON.readTree(request.body());
+        JsonNode body = JSON.readTree(request.bodyBytes(MAX_JSON));
         String name = body.path("device_name").asText("").strip();
         if (name.isEmpty() || name.length() > 64) {
             throw new IllegalArgumentException("a device name has 1 to 64 characters");
@@ -242,6 +261,66 @@ final class BoxApi {
         out.flush();
     }
 
+    /**
+     * Streams the body into a hidden temporary file beside the target and moves it into place only once every byte
+     * arrived, so a cut-off upload leaves nothing behind and a reader never sees half a file.
+     */
+    private void upload(LinkHttp.Request request, DidKey peer, String relative, boolean replace, OutputStream out)
+            throws IOException {
+        int slash = relative.lastIndexOf('/');
+        if (slash <= 0 || slash == relative.length() - 1) {
+            throw new IllegalArgumentException("name the file to write inside a folder, like Films/holiday.mp4");
+        }
+        Path folder = box.folders().resolve(relative.substring(0, slash));
+        String name = relative.substring(slash + 1);
+        if (name.startsWith(".") || name.contains("\0") || !Files.isDirectory(folder)) {
+            throw new IllegalArgumentException("cannot write \"" + name + "\" there");
+        }
+        Path target = folder.resolve(name);
+        if (Files.exists(target) && !replace) {
+            json(out, 409, error(relative + " already exists; upload with replace to overwrite it"));
+            return;
+        }
+        if (Files.getFileStore(folder).getUsableSpace() < request.length()) {
+            json(out, 507, error("the box has no room for " + request.length() + " more bytes"));
+            return;
+        }
+        Path partial = Files.createTempFile(folder, ".upload-", ".part");
+        try {
+            try (OutputStream file = Files.newOutputStream(partial)) {
+                long copied = request.body().transferTo(file);
+                if (copied != request.length()) {
+                    throw new IOException("the upload stopped after " + copied + " of " + request.length() + " bytes");
+                }
+            }
+            Files.move(partial, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        } catch (IOException e) {
+            Files.deleteIfExists(partial);
+            box.audit().record(peer.value(), "error", "upload of " + relative + " cut off: " + e.getMessage());
+            throw e;
+        }
+        box.audit().record(peer.value(), "write", relative + " (" + request.length() + " bytes)");
+        json(out, 200, JSON.createObjectNode().put("path", relative).put("size", request.length()));
+    }
+
+    /** One JSON line per change, and a ping every 15 seconds, until the device hangs up. */
+    private void events(OutputStream out) throws IOException {
+        BlockingQueue<ObjectNode> queue = changes.listen();
+        try {
+            LinkHttp.writeStreamHead(out, 200, Map.of("Content-Type", "application/x-ndjson"));
+            while (true) {
+                ObjectNode event = queue.poll(EVENT_KEEPALIVE_SECONDS, TimeUnit.SECONDS);
+                out.write(JSON.writeValueAsBytes(event != null ? event : JSON.createObjectNode().put("type", "ping")));
+                out.write('\n');
+                out.flush();
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } finally {
+            changes.stopListening(queue);
+        }
+    }
+
     private void devices(OutputStream out) throws IOException {
         ObjectNode body = JSON.createObjectNode();
         ArrayNode list = body.putArray("devices");
@@ -254,7 +333,7 @@ final class BoxApi {
     }
 
     private void changeDevice(boolean revoke, LinkHttp.Request request, DidKey peer, OutputStream out) throws IOException {
-        DidKey target = DidKey.parse(JSON.readTree(request.body()).path("did").asText(""));
+        DidKey target = DidKey.parse(JSON.readTree(request.bodyBytes(MAX_JSON)).path("did").asText(""));
         Optional<Device> device = box.devices().find(target);
         if (device.isEmpty()) {
             json(out, 404, error("no such device: " + target));

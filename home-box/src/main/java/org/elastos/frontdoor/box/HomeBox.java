@@ -54,9 +54,9 @@ public final class HomeBox implements AutoCloseable {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final int HANDSHAKE_TIMEOUT_MS = 10_000;
     private static final int IDLE_TIMEOUT_MS = 300_000;
-    private static final int MAX_REQUEST_BODY = 64 * 1024;
 
     private final Path data;
+    private final ChangeFeed changes;
     private final BoxState state;
     private final Clock clock;
     private final ServerSocket listener;
@@ -71,13 +71,14 @@ public final class HomeBox implements AutoCloseable {
     private volatile boolean closed;
     private volatile RelayRegistration relay;
 
-    private HomeBox(Path data, BoxState state, Clock clock, ServerSocket listener) {
+    private HomeBox(Path data, BoxState state, Clock clock, ServerSocket listener) throws IOException {
         this.data = data;
+        this.changes = new ChangeFeed(data);
         this.state = state;
         this.clock = clock;
         this.listener = listener;
         this.tls = LinkTls.forIdentity(state.key(), did -> !state.devices().isRevoked(did), "a device this box has not revoked");
-        this.api = new BoxApi(state, clock, this::disconnect);
+        this.api = new BoxApi(state, clock, this::disconnect, changes);
     }
 
     /** Opens the box's data folder, creating what a new box needs, without listening. */
@@ -268,11 +269,13 @@ public final class HomeBox implements AutoCloseable {
             InputStream in = new BufferedInputStream(socket.getInputStream());
             OutputStream out = new BufferedOutputStream(socket.getOutputStream());
             while (!closed) {
-                Optional<LinkHttp.Request> request = LinkHttp.readRequest(in, MAX_REQUEST_BODY);
+                Optional<LinkHttp.Request> request = LinkHttp.readRequest(in);
                 if (request.isEmpty()) {
                     return;
                 }
                 api.handle(request.get(), peer, out);
+                // A refused upload leaves its body unread; it is skipped, not taken for the next request.
+                request.get().body().transferTo(OutputStream.nullOutputStream());
             }
         } catch (SocketException closedUnderneath) {
             // Revoked, closed by the peer, or the box is stopping.
@@ -315,6 +318,11 @@ public final class HomeBox implements AutoCloseable {
             // Stopping anyway.
         }
         open.keySet().forEach(this::disconnect);
+        try {
+            changes.close();
+        } catch (IOException ignored) {
+            // Stopping anyway.
+        }
         connections.shutdownNow();
         try {
             connections.awaitTermination(5, TimeUnit.SECONDS);

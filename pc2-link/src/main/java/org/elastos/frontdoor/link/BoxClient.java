@@ -9,9 +9,11 @@ import org.elastos.frontdoor.wallet.signer.DidSigner;
 import javax.net.ssl.SSLHandshakeException;
 import javax.net.ssl.SSLSocket;
 import java.io.BufferedInputStream;
+import java.io.BufferedReader;
 import java.io.BufferedOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.InputStreamReader;
 import java.io.OutputStream;
 import java.net.InetSocketAddress;
 import java.net.Socket;
@@ -26,6 +28,10 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CancellationException;
+import java.util.function.BooleanSupplier;
+import java.util.function.Consumer;
+import java.util.function.LongConsumer;
 
 /**
  * The app's side of the link to one box: one TLS connection, pinned to the box's DID, proving this device's DID,
@@ -178,6 +184,64 @@ public final class BoxClient implements AutoCloseable {
             expect(response, 200);
         }
         return response;
+    }
+
+    /**
+     * Streams {@code length} bytes to a new file on the box, reporting the bytes sent; the box keeps it only once
+     * every byte arrived. Cancelling closes this connection (the box then discards what it got); connect again after.
+     *
+     * @throws CancellationException when {@code cancelled} said stop
+     */
+    public JsonNode upload(String path, InputStream data, long length, boolean replace, LongConsumer sent,
+                           BooleanSupplier cancelled) {
+        synchronized (this) {
+            try {
+                Map<String, String> headers = new LinkedHashMap<>(authorization());
+                LinkHttp.writeRequestHead(out, "PUT", "/file?path=" + encode(path) + (replace ? "&replace=true" : ""),
+                        headers, length);
+                byte[] buffer = new byte[64 * 1024];
+                long done = 0;
+                while (done < length) {
+                    if (cancelled.getAsBoolean()) {
+                        close();
+                        throw new CancellationException("upload of " + path + " cancelled; nothing was kept on the box");
+                    }
+                    int read = data.read(buffer, 0, (int) Math.min(buffer.length, length - done));
+                    if (read < 0) {
+                        close();
+                        throw new IllegalArgumentException("the file ended after " + done + " of " + length + " bytes");
+                    }
+                    out.write(buffer, 0, read);
+                    done += read;
+                    sent.accept(done);
+                }
+                out.flush();
+                return expect(LinkHttp.readResponse(in), 200);
+            } catch (IOException e) {
+                throw new BoxUnreachableException("the upload broke (" + e.getMessage() + "); nothing was kept on the box", e);
+            }
+        }
+    }
+
+    /**
+     * Listens to the box's changes on this connection until it closes, giving each event to {@code onEvent}. Use a
+     * connection of its own: it carries nothing else while it listens.
+     */
+    public void events(Consumer<JsonNode> onEvent) {
+        LinkHttp.Response response = request("GET", "/events", new byte[0], authorization());
+        if (response.status() != 200) {
+            expect(response, 200);
+        }
+        try (BufferedReader lines = new BufferedReader(new InputStreamReader(response.body(), StandardCharsets.UTF_8))) {
+            for (String line = lines.readLine(); line != null; line = lines.readLine()) {
+                JsonNode event = JSON.readTree(line);
+                if (!"ping".equals(event.path("type").asText())) {
+                    onEvent.accept(event);
+                }
+            }
+        } catch (IOException e) {
+            throw new BoxUnreachableException("the event stream from the box ended (" + e.getMessage() + ")", e);
+        }
     }
 
     public List<DeviceInfo> devices() {

@@ -21,9 +21,18 @@ public final class LinkHttp {
     private static final int MAX_LINE = 8 * 1024;
     private static final int MAX_HEADERS = 64;
 
-    public record Request(String method, String target, Map<String, String> headers, byte[] body) {
+    /** A request whose body is read from the connection as the handler consumes it (uploads stream through). */
+    public record Request(String method, String target, Map<String, String> headers, InputStream body, long length) {
         public Optional<String> header(String name) {
             return Optional.ofNullable(headers.get(name.toLowerCase(Locale.ROOT)));
+        }
+
+        /** The whole body, for small requests; a longer one is refused unread. */
+        public byte[] bodyBytes(int max) throws IOException {
+            if (length > max) {
+                throw new IOException("request body of " + length + " bytes is over the limit of " + max);
+            }
+            return body.readNBytes((int) length);
         }
     }
 
@@ -41,8 +50,11 @@ public final class LinkHttp {
     private LinkHttp() {
     }
 
-    /** The next request on the connection, or empty when the peer closed it between requests. */
-    public static Optional<Request> readRequest(InputStream in, int maxBody) throws IOException {
+    /**
+     * The next request on the connection, or empty when the peer closed it between requests. Its body must be read
+     * or {@link InputStream#transferTo drained} before the next request.
+     */
+    public static Optional<Request> readRequest(InputStream in) throws IOException {
         Optional<String> first = readLine(in, true);
         if (first.isEmpty()) {
             return Optional.empty();
@@ -53,20 +65,23 @@ public final class LinkHttp {
         }
         Map<String, String> headers = readHeaders(in);
         long length = contentLength(headers);
-        if (length > maxBody) {
-            throw new IOException("request body of " + length + " bytes is over the limit of " + maxBody);
-        }
-        return Optional.of(new Request(parts[0], parts[1], headers, in.readNBytes((int) length)));
+        return Optional.of(new Request(parts[0], parts[1], headers, new Bounded(in, length, false), length));
     }
 
     public static void writeRequest(OutputStream out, String method, String target, Map<String, String> headers,
                                     byte[] body) throws IOException {
-        StringBuilder head = new StringBuilder(method).append(' ').append(target).append(" HTTP/1.1\r\n");
-        headers.forEach((name, value) -> head.append(name).append(": ").append(value).append("\r\n"));
-        head.append("Content-Length: ").append(body.length).append("\r\n\r\n");
-        out.write(head.toString().getBytes(StandardCharsets.US_ASCII));
+        writeRequestHead(out, method, target, headers, body.length);
         out.write(body);
         out.flush();
+    }
+
+    /** The head of a request whose {@code length} body bytes the caller streams next. */
+    public static void writeRequestHead(OutputStream out, String method, String target, Map<String, String> headers,
+                                        long length) throws IOException {
+        StringBuilder head = new StringBuilder(method).append(' ').append(target).append(" HTTP/1.1\r\n");
+        headers.forEach((name, value) -> head.append(name).append(": ").append(value).append("\r\n"));
+        head.append("Content-Length: ").append(length).append("\r\n\r\n");
+        out.write(head.toString().getBytes(StandardCharsets.US_ASCII));
     }
 
     public static Response readResponse(InputStream in) throws IOException {
@@ -82,8 +97,20 @@ public final class LinkHttp {
             throw new IOException("not an HTTP status: " + status, e);
         }
         Map<String, String> headers = readHeaders(in);
+        if (!headers.containsKey("content-length") && "close".equalsIgnoreCase(headers.get("connection"))) {
+            return new Response(code, headers, new Bounded(in, Long.MAX_VALUE, true), -1);
+        }
         long length = contentLength(headers);
-        return new Response(code, headers, new Bounded(in, length), length);
+        return new Response(code, headers, new Bounded(in, length, false), length);
+    }
+
+    /** The head of a response that streams until the connection closes (an event stream). */
+    public static void writeStreamHead(OutputStream out, int status, Map<String, String> headers) throws IOException {
+        StringBuilder head = new StringBuilder("HTTP/1.1 ").append(status).append(" OK\r\n");
+        headers.forEach((name, value) -> head.append(name).append(": ").append(value).append("\r\n"));
+        head.append("Connection: close\r\n\r\n");
+        out.write(head.toString().getBytes(StandardCharsets.US_ASCII));
+        out.flush();
     }
 
     /** Writes the head of a response whose {@code length} body bytes the caller writes next. */
@@ -147,13 +174,18 @@ public final class LinkHttp {
         }
     }
 
-    /** Reads at most {@code remaining} bytes, then reports the end, leaving the connection for the next message. */
+    /**
+     * Reads at most {@code remaining} bytes, then reports the end, leaving the connection for the next message; a
+     * stream that runs until the connection closes ({@code untilClosed}) ends quietly there.
+     */
     private static final class Bounded extends FilterInputStream {
         private long remaining;
+        private final boolean untilClosed;
 
-        Bounded(InputStream in, long length) {
+        Bounded(InputStream in, long length, boolean untilClosed) {
             super(in);
             this.remaining = length;
+            this.untilClosed = untilClosed;
         }
 
         @Override
@@ -162,6 +194,9 @@ public final class LinkHttp {
                 return -1;
             }
             int b = super.read();
+            if (b < 0 && untilClosed) {
+                return -1;
+            }
             if (b < 0) {
                 throw new EOFException("the connection closed with " + remaining + " bytes of the body still to come");
             }
@@ -175,6 +210,9 @@ public final class LinkHttp {
                 return -1;
             }
             int read = super.read(buffer, offset, (int) Math.min(length, remaining));
+            if (read < 0 && untilClosed) {
+                return -1;
+            }
             if (read < 0) {
                 throw new EOFException("the connection closed with " + remaining + " bytes of the body still to come");
             }

@@ -13,10 +13,12 @@ import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
+import javafx.stage.FileChooser;
 import org.elastos.frontdoor.link.BoxClient;
 import org.elastos.frontdoor.views.Strings;
 import org.elastos.frontdoor.views.Widgets;
 
+import java.io.File;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -99,13 +101,22 @@ public final class BoxCard extends VBox {
                 model.download(chosen, downloads().resolve(chosen.name()));
             }
         });
+        Button upload = Widgets.button("box-upload", Strings.get("box.upload"), () -> {
+            FileChooser chooser = new FileChooser();
+            chooser.setTitle(Strings.get("box.upload"));
+            File chosen = chooser.showOpenDialog(getScene() == null ? null : getScene().getWindow());
+            if (chosen != null) {
+                model.upload(chosen.toPath());
+            }
+        });
+        upload.disableProperty().bind(model.folderProperty().isEmpty());
         ProgressBar progress = new ProgressBar();
         progress.setId("box-progress");
         progress.progressProperty().bind(model.progressProperty());
-        Button cancel = Widgets.button("box-cancel", Strings.get("box.download.cancel"), model::cancelDownload);
+        Button cancel = Widgets.button("box-cancel", Strings.get("box.download.cancel"), model::cancelTransfer);
         progress.visibleProperty().bind(model.progressProperty().greaterThanOrEqualTo(0));
         cancel.visibleProperty().bind(progress.visibleProperty());
-        HBox transfer = new HBox(12, download, progress, cancel);
+        HBox transfer = new HBox(12, download, upload, progress, cancel);
         transfer.setAlignment(Pos.CENTER_LEFT);
         Label message = Widgets.styled(new Label(), "muted");
         message.setId("box-message");

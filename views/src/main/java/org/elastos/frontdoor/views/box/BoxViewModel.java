@@ -26,6 +26,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.CancellationException;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
 import java.util.function.Function;
@@ -202,10 +203,49 @@ public final class BoxViewModel {
         }, finished -> {
             progress.set(-1);
             message.set(Strings.get(finished ? "box.download.done" : "box.download.cancelled", entry.name()));
+            if (!finished) {
+                refresh();   // cancelling closed the connection mid-transfer
+            }
         });
     }
 
-    public void cancelDownload() {
+    /** Sends a local file into the folder being shown, with progress; the box keeps it only once it arrived whole. */
+    public void upload(Path local) {
+        String here = folder.get();
+        if (here.isEmpty()) {
+            message.set(Strings.get("box.upload.chooseFolder"));
+            return;
+        }
+        String name = local.getFileName().toString();
+        cancelled.set(false);
+        progress.set(0);
+        message.set(Strings.get("box.upload.started", name));
+        withConnection(client -> {
+            long size;
+            try (InputStream in = Files.newInputStream(local)) {
+                size = Files.size(local);
+                client.upload(here + "/" + name, in, size, false,
+                        sent -> tasks.onUiThread(() -> progress.set(size == 0 ? 1 : (double) sent / size)), cancelled::get);
+                return client.list(here);
+            } catch (CancellationException stopped) {
+                return null;
+            } catch (IOException e) {
+                throw new IllegalStateException(Strings.get("box.upload.unreadable", name, e.getMessage()), e);
+            }
+        }, listed -> {
+            progress.set(-1);
+            if (listed == null) {
+                message.set(Strings.get("box.upload.cancelled", name));
+                refresh();
+            } else {
+                entries.setAll(listed);
+                message.set(Strings.get("box.upload.done", name));
+            }
+        });
+    }
+
+    /** Stops the download or upload under way. */
+    public void cancelTransfer() {
         cancelled.set(true);
     }
 
