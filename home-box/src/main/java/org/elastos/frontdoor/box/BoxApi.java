@@ -6,7 +6,6 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.elastos.frontdoor.link.InviteRefusedException;
 import org.elastos.frontdoor.link.LinkHttp;
-import org.elastos.frontdoor.wallet.audit.AuditLog;
 import org.elastos.frontdoor.wallet.did.DidKey;
 
 import java.io.IOException;

@@ -7,6 +7,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 import java.math.BigInteger;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.LinkedHashMap;
@@ -81,7 +82,7 @@ class MarketJourneyTest {
             EarningsHistory partnerHistory = market.earnings(partner.evmAddress(), BigInteger.ZERO, 3);
             assertEquals(sellerOwed, sellerHistory.total());
             assertEquals(Map.of(FILM, partnerOwed), partnerHistory.byAsset());
-            assertEquals(LocalDate.ofInstant(java.time.Instant.ofEpochSecond(rpc.blockTimestamp(rpc.blockNumber())), ZoneOffset.UTC),
+            assertEquals(LocalDate.ofInstant(Instant.ofEpochSecond(rpc.blockTimestamp(rpc.blockNumber())), ZoneOffset.UTC),
                     partnerHistory.entries().get(0).day());
 
             assertWithdrawsExactly(rpc, market, seller, sellerOwed);
