@@ -1,7 +1,7 @@
 package org.elastos.frontdoor.app;
 
 import org.elastos.frontdoor.box.HomeBox;
-import org.elastos.frontdoor.link.PairingInvite;
+import org.elastos.frontdoor.link.ShortCode;
 import org.elastos.frontdoor.link.relay.CarrierRelay;
 import org.elastos.frontdoor.link.relay.RelayLimits;
 
@@ -27,13 +27,13 @@ import java.util.Optional;
 public final class DemoWorld implements AutoCloseable {
     private final CarrierRelay relay;
     private final HomeBox box;
-    private final PairingInvite invite;
+    private final HomeBox.Invitation invitation;
     private final Path qrPicture;
 
-    private DemoWorld(CarrierRelay relay, HomeBox box, PairingInvite invite, Path qrPicture) {
+    private DemoWorld(CarrierRelay relay, HomeBox box, HomeBox.Invitation invitation, Path qrPicture) {
         this.relay = relay;
         this.box = box;
-        this.invite = invite;
+        this.invitation = invitation;
         this.qrPicture = qrPicture;
     }
 
@@ -43,8 +43,9 @@ public final class DemoWorld implements AutoCloseable {
         try {
             HomeBox box = HomeBox.start(boxData, new InetSocketAddress(loopback, 0), Optional.of(relay.address()), Clock.systemUTC());
             writeSamples(boxData);
-            PairingInvite invite = box.invite(Duration.ofHours(12));
-            return new DemoWorld(relay, box, invite, box.writePairingQr(invite));
+            awaitRegistered(box);
+            HomeBox.Invitation invitation = box.invitation(Duration.ofHours(12));
+            return new DemoWorld(relay, box, invitation, box.writePairingQr(invitation.invite()));
         } catch (IOException | RuntimeException e) {
             relay.close();
             throw e;
@@ -86,7 +87,24 @@ public final class DemoWorld implements AutoCloseable {
     }
 
     public String inviteLink() {
-        return box.inviteLink(invite);
+        return box.inviteLink(invitation.invite());
+    }
+
+    public Optional<ShortCode> shortCode() {
+        return invitation.code();
+    }
+
+    /** The relay was started first; the box joins it within moments. */
+    private static void awaitRegistered(HomeBox box) {
+        long deadline = System.nanoTime() + Duration.ofSeconds(5).toNanos();
+        while (!box.isRelayed() && System.nanoTime() < deadline) {
+            try {
+                Thread.sleep(20);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+        }
     }
 
     @Override

@@ -22,24 +22,28 @@ public final class BoxConsole {
 
     /** The code drawn in text, the link on a line of its own, and where the PNG was written. */
     public static void showInvite(PrintStream out, String boxName, String fingerprint, String link, Path png,
-                                  PairingInvite invite) {
+                                  HomeBox.Invitation invitation) {
+        PairingInvite invite = invitation.invite();
         out.println();
         out.print(InviteQr.terminal(link));
         out.println();
         out.println("Pair a device with " + boxName + " (box " + fingerprint + "): scan the code above, open "
                 + png + ", or paste this link:");
         out.println(link);
+        invitation.code().ifPresent(code -> out.println("Or type this code in the app: " + code + "  (relay "
+                + invite.endpoints().stream().filter(e -> "relay".equals(e.getScheme())).findFirst().map(e -> e.getHost() + ":" + e.getPort()).orElse("")
+                + ")"));
         out.println("This invite works once and expires at " + invite.expiresAt() + ". Make another with: frontdoor box invite");
         out.flush();
     }
 
     /** A fresh invite for the box whose data folder this is, reachable at {@code endpoints}. */
-    public static PairingInvite newInvite(Path data, List<URI> endpoints, Duration lifetime, PrintStream out) {
+    public static HomeBox.Invitation newInvite(Path data, List<URI> endpoints, Duration lifetime, PrintStream out) {
         BoxState state = HomeBox.open(data, Clock.systemUTC());
-        PairingInvite invite = HomeBox.invite(state, endpoints, lifetime, Clock.systemUTC());
-        Path png = HomeBox.writePairingQr(state, invite, data);
-        showInvite(out, state.name(), state.key().did().fingerprint(), invite.link(state.key()), png, invite);
-        return invite;
+        HomeBox.Invitation invitation = HomeBox.invite(state, endpoints, lifetime, Clock.systemUTC());
+        Path png = HomeBox.writePairingQr(state, invitation.invite(), data);
+        showInvite(out, state.name(), state.key().did().fingerprint(), invitation.invite().link(state.key()), png, invitation);
+        return invitation;
     }
 
     /** The first broken audit entry of the box at {@code data}, if any. */

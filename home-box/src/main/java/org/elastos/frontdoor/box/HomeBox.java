@@ -5,7 +5,9 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import org.elastos.frontdoor.link.InviteQr;
 import org.elastos.frontdoor.link.LinkHttp;
 import org.elastos.frontdoor.link.LinkTls;
+import org.elastos.frontdoor.link.PairingBeacon;
 import org.elastos.frontdoor.link.PairingInvite;
+import org.elastos.frontdoor.link.ShortCode;
 import org.elastos.frontdoor.link.relay.RelayRegistration;
 import org.elastos.frontdoor.wallet.audit.AuditLog;
 import org.elastos.frontdoor.wallet.did.DidKey;
@@ -119,6 +121,11 @@ public final class HomeBox implements AutoCloseable {
 
     /** A fresh single-use invite naming this box's address. */
     public PairingInvite invite(Duration lifetime) {
+        return invitation(lifetime).invite();
+    }
+
+    /** A fresh invite, and the code a person can type instead when the box has a relay to leave its beacon at. */
+    public Invitation invitation(Duration lifetime) {
         return invite(state, endpoints(), lifetime, clock);
     }
 
@@ -179,16 +186,34 @@ public final class HomeBox implements AutoCloseable {
         }
     }
 
-    static PairingInvite invite(BoxState state, List<URI> endpoints, Duration lifetime, Clock clock) {
-        // 128 bits: the secret works once, for minutes, and only with a TLS handshake per guess; a short secret keeps
-        // the QR code small enough to scan from a terminal.
-        byte[] secret = new byte[16];
-        new SecureRandom().nextBytes(secret);
-        PairingInvite invite = new PairingInvite(state.key().did(), state.name(), endpoints, secret,
+    /**
+     * The secret comes from a short code (60 bits: it works once, for minutes, and only with a TLS handshake per
+     * guess), so the QR code and the typed code are the same invite. With a relay among the endpoints, the box leaves
+     * a signed, secret-free beacon there under the code's lookup id; without one, or when the relay cannot be
+     * reached, the invite has no typed code.
+     */
+    static Invitation invite(BoxState state, List<URI> endpoints, Duration lifetime, Clock clock) {
+        ShortCode code = ShortCode.generate(new SecureRandom());
+        PairingInvite invite = new PairingInvite(state.key().did(), state.name(), endpoints, code.secret(),
                 clock.instant().plus(lifetime).truncatedTo(ChronoUnit.SECONDS));
         state.invites().remember(invite);
         state.audit().record(state.key().did().value(), "invite", "made, expires " + invite.expiresAt());
-        return invite;
+        Optional<ShortCode> typed = Optional.empty();
+        for (URI relay : endpoints.stream().filter(e -> "relay".equals(e.getScheme())).toList()) {
+            try {
+                RelayRegistration.publishBeacon(new InetSocketAddress(relay.getHost(), relay.getPort()), state.key(),
+                        code.lookupId(), PairingBeacon.sign(state.key(), invite));
+                typed = Optional.of(code);
+            } catch (IOException e) {
+                state.audit().record(state.key().did().value(), "error", "no typed code: the relay " + relay
+                        + " did not keep the beacon (" + e.getMessage() + ")");
+            }
+        }
+        return new Invitation(invite, typed);
+    }
+
+    /** An invite, and the code a person can type for it when there is one. */
+    public record Invitation(PairingInvite invite, Optional<ShortCode> code) {
     }
 
     public String inviteLink(PairingInvite invite) {

@@ -101,11 +101,11 @@ class UploadAndEventsTest {
                 }));
         Path films = dir.resolve("box").resolve("Films");
         long deadline = System.nanoTime() + Duration.ofSeconds(5).toNanos();
-        while (System.nanoTime() < deadline && leftovers(films) > 0) {
+        while (System.nanoTime() < deadline && (leftovers(films) > 0 || !auditedCutOff())) {
             Thread.sleep(20);
         }
         assertEquals(0, leftovers(films), "no partial file and no temporary file remain");
-        assertTrue(box.audit().entries().stream().anyMatch(e -> e.detail().contains("cut off")));
+        assertTrue(auditedCutOff());
     }
 
     @Test
@@ -170,6 +170,10 @@ class UploadAndEventsTest {
             }
         }
         return null;
+    }
+
+    private boolean auditedCutOff() {
+        return box.audit().entries().stream().anyMatch(e -> e.detail().contains("cut off"));
     }
 
     private static long leftovers(Path folder) throws Exception {

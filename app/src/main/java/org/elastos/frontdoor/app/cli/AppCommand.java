@@ -4,6 +4,7 @@ import org.elastos.frontdoor.app.DataFolder;
 import org.elastos.frontdoor.app.DemoWorld;
 import org.elastos.frontdoor.app.FrontDoorApp;
 import org.elastos.frontdoor.views.AppView;
+import org.elastos.frontdoor.views.pair.PairView;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -47,6 +48,8 @@ final class AppCommand implements Callable<Integer> {
                 System.out.println("pair with it: Pair, Choose a picture, " + world.qrPicture());
                 System.out.println(world.inviteLink());
                 System.setProperty(AppView.PICTURE_FOLDER_PROPERTY, world.qrPicture().getParent().toString());
+                System.setProperty(PairView.RELAY_PROPERTY, "127.0.0.1:" + world.relay().address().getPort());
+                world.shortCode().ifPresent(code -> System.out.println("or type the code " + code));
                 FrontDoorApp.launch(folder);
             }
             return 0;

@@ -2,7 +2,6 @@ package org.elastos.frontdoor.app.cli;
 
 import org.elastos.frontdoor.box.BoxConsole;
 import org.elastos.frontdoor.box.HomeBox;
-import org.elastos.frontdoor.link.PairingInvite;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -46,9 +45,9 @@ final class BoxCommand implements Callable<Integer> {
                 stopped.countDown();
             }, "box-stop"));
             System.out.println("box " + box.name() + " (" + box.did() + ") listening on " + box.address());
-            PairingInvite invite = box.invite(Duration.ofMinutes(inviteMinutes));
-            BoxConsole.showInvite(System.out, box.name(), box.did().fingerprint(), box.inviteLink(invite),
-                    box.writePairingQr(invite), invite);
+            HomeBox.Invitation invitation = box.invitation(Duration.ofMinutes(inviteMinutes));
+            BoxConsole.showInvite(System.out, box.name(), box.did().fingerprint(), box.inviteLink(invitation.invite()),
+                    box.writePairingQr(invitation.invite()), invitation);
             System.err.println("Ctrl+C stops the box");
             stopped.await();
         }

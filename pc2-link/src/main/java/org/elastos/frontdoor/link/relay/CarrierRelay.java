@@ -11,9 +11,12 @@ import java.net.ServerSocket;
 import java.net.Socket;
 import java.net.SocketTimeoutException;
 import java.security.SecureRandom;
+import java.time.Duration;
 import java.util.Arrays;
 import java.util.Base64;
 import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
@@ -36,6 +39,9 @@ public final class CarrierRelay implements AutoCloseable {
     private static final int HANDSHAKE_TIMEOUT_MS = 10_000;
     private static final long PING_EVERY_MS = 15_000;
     private static final int CONTROL_TIMEOUT_MS = 45_000;
+    private static final int BEACONS_PER_BOX = 8;
+    private static final Duration BEACON_LIFETIME = Duration.ofHours(12);
+    private static final int BEACONS_IN_ALL = 10_000;
 
     private final ServerSocket listener;
     private final RelayLimits limits;
@@ -45,6 +51,7 @@ public final class CarrierRelay implements AutoCloseable {
     private final Map<String, CompletableFuture<Socket>> pending = new ConcurrentHashMap<>();
     private final Map<InetAddress, AtomicInteger> perClient = new ConcurrentHashMap<>();
     private final Set<Socket> spliced = ConcurrentHashMap.newKeySet();
+    private final Map<String, Beacon> beacons = new LinkedHashMap<>();
     private final ExecutorService threads = Executors.newCachedThreadPool(runnable -> {
         Thread thread = new Thread(runnable, "relay");
         thread.setDaemon(true);
@@ -121,6 +128,10 @@ public final class CarrierRelay implements AutoCloseable {
             String line = RelayProtocol.read(socket.getInputStream());
             if (line.startsWith("BOX ")) {
                 register(socket, line.substring(4).strip());
+            } else if (line.startsWith("BEACON ")) {
+                keepBeacon(socket, line.substring(7).strip());
+            } else if (line.startsWith("LOOKUP ")) {
+                lookUp(socket, line.substring(7).strip());
             } else if (line.startsWith("CONNECT ")) {
                 connect(socket, line.substring(8).strip());
             } else if (line.startsWith("ACCEPT ")) {
@@ -138,14 +149,59 @@ public final class CarrierRelay implements AutoCloseable {
         }
     }
 
-    private void register(Socket socket, String claimed) throws IOException {
+    /** A pairing beacon left by a box that proved its DID; a box keeps a few at most, each for minutes. */
+    private record Beacon(DidKey box, String text, long expiresAtNanos) {
+    }
+
+    private void keepBeacon(Socket socket, String claimed) throws IOException {
+        DidKey did = proven(socket, claimed);
+        if (did == null) {
+            return;
+        }
+        RelayProtocol.send(socket.getOutputStream(), "OK");
+        String[] publish = RelayProtocol.read(socket.getInputStream()).split(" ");
+        if (publish.length != 3 || !publish[0].equals("PUBLISH") || !publish[1].matches("[0-9a-f]{64}")) {
+            refuse(socket, "expected PUBLISH lookup-id beacon");
+            return;
+        }
+        synchronized (beacons) {
+            beacons.values().removeIf(b -> b.expiresAtNanos() - System.nanoTime() < 0);
+            List<String> ofThisBox = beacons.entrySet().stream().filter(e -> e.getValue().box().equals(did))
+                    .map(Map.Entry::getKey).toList();
+            if (ofThisBox.size() >= BEACONS_PER_BOX) {
+                beacons.remove(ofThisBox.get(0));
+            }
+            if (beacons.size() >= BEACONS_IN_ALL) {
+                beacons.remove(beacons.keySet().iterator().next());
+            }
+            beacons.put(publish[1], new Beacon(did, publish[2], System.nanoTime() + BEACON_LIFETIME.toNanos()));
+        }
+        RelayProtocol.send(socket.getOutputStream(), "OK");
+        socket.close();
+    }
+
+    private void lookUp(Socket socket, String lookupId) throws IOException {
+        Beacon beacon;
+        synchronized (beacons) {
+            beacon = beacons.get(lookupId);
+        }
+        if (beacon == null || beacon.expiresAtNanos() - System.nanoTime() < 0) {
+            refuse(socket, "no box is waiting with that code here; check the code, or make a fresh one on the box");
+            return;
+        }
+        RelayProtocol.send(socket.getOutputStream(), "FOUND " + beacon.text());
+        socket.close();
+    }
+
+    /** CHALLENGE / SIGNATURE for a claimed DID; the DID when proven, or null after refusing the connection. */
+    private DidKey proven(Socket socket, String claimed) throws IOException {
         DidKey did;
         try {
             did = DidKey.parse(claimed);
         } catch (RuntimeException e) {
             RelayProtocol.send(socket.getOutputStream(), "ERROR not a did:key");
             socket.close();
-            return;
+            return null;
         }
         byte[] challenge = new byte[32];
         random.nextBytes(challenge);
@@ -160,6 +216,14 @@ public final class CarrierRelay implements AutoCloseable {
         if (signature.length != 64 || !did.verifies(RelayProtocol.registrationMessage(challenge), signature)) {
             RelayProtocol.send(socket.getOutputStream(), "ERROR the signature does not prove " + did);
             socket.close();
+            return null;
+        }
+        return did;
+    }
+
+    private void register(Socket socket, String claimed) throws IOException {
+        DidKey did = proven(socket, claimed);
+        if (did == null) {
             return;
         }
         Control control = new Control(socket);

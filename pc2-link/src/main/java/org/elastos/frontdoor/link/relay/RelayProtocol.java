@@ -1,11 +1,15 @@
 package org.elastos.frontdoor.link.relay;
 
+import org.elastos.frontdoor.wallet.signer.DidSigner;
+
 import java.io.ByteArrayOutputStream;
 import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
+import java.util.Base64;
+import java.util.HexFormat;
 
 /**
  * The relay's few words, one ASCII line each, before the bytes of a connection are spliced:
@@ -21,7 +25,7 @@ import java.nio.charset.StandardCharsets;
  */
 public final class RelayProtocol {
     public static final String REGISTER_DOMAIN = "elastos.relay.register.v1";
-    private static final int MAX_LINE = 512;
+    private static final int MAX_LINE = 4096;
 
     private RelayProtocol() {
     }
@@ -32,6 +36,20 @@ public final class RelayProtocol {
         System.arraycopy(domain, 0, message, 0, domain.length);
         System.arraycopy(challenge, 0, message, domain.length + 1, challenge.length);
         return message;
+    }
+
+    /** The box's side of CHALLENGE / SIGNATURE / OK, after it has named itself with BOX or BEACON. */
+    public static void prove(InputStream in, OutputStream out, DidSigner box) throws IOException {
+        String challenge = read(in);
+        if (!challenge.startsWith("CHALLENGE ")) {
+            throw new IOException("the relay said " + challenge);
+        }
+        byte[] nonce = Base64.getUrlDecoder().decode(challenge.substring(10).strip());
+        send(out, "SIGNATURE " + HexFormat.of().formatHex(box.sign(registrationMessage(nonce))));
+        String answer = read(in);
+        if (!answer.equals("OK")) {
+            throw new IOException("the relay refused the box: " + answer);
+        }
     }
 
     public static void send(OutputStream out, String line) throws IOException {

@@ -7,8 +7,6 @@ import java.io.InputStream;
 import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.time.Duration;
-import java.util.Base64;
-import java.util.HexFormat;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.Consumer;
 
@@ -64,17 +62,7 @@ public final class RelayRegistration implements AutoCloseable {
                 socket.setSoTimeout(CONTROL_TIMEOUT_MS);
                 InputStream in = socket.getInputStream();
                 RelayProtocol.send(socket.getOutputStream(), "BOX " + box.did().value());
-                String challenge = RelayProtocol.read(in);
-                if (!challenge.startsWith("CHALLENGE ")) {
-                    throw new IOException("the relay said " + challenge);
-                }
-                byte[] nonce = Base64.getUrlDecoder().decode(challenge.substring(10).strip());
-                byte[] signature = box.sign(RelayProtocol.registrationMessage(nonce));
-                RelayProtocol.send(socket.getOutputStream(), "SIGNATURE " + HexFormat.of().formatHex(signature));
-                String answer = RelayProtocol.read(in);
-                if (!answer.equals("OK")) {
-                    throw new IOException("the relay refused the box: " + answer);
-                }
+                RelayProtocol.prove(in, socket.getOutputStream(), box);
                 registered = true;
                 pause = FIRST_PAUSE;
                 while (!closed) {
@@ -94,6 +82,24 @@ public final class RelayRegistration implements AutoCloseable {
             }
             sleep(pause.plusMillis(ThreadLocalRandom.current().nextLong(pause.toMillis() / 2 + 1)));
             pause = pause.multipliedBy(2).compareTo(LONGEST_PAUSE) > 0 ? LONGEST_PAUSE : pause.multipliedBy(2);
+        }
+    }
+
+    /**
+     * Leaves a pairing beacon at a relay under {@code lookupId}, on a connection of its own, so the box's registered
+     * control connection (if any) is not disturbed.
+     */
+    public static void publishBeacon(InetSocketAddress relay, DidSigner box, String lookupId, String beacon) throws IOException {
+        try (Socket socket = new Socket()) {
+            socket.connect(relay, CONNECT_TIMEOUT_MS);
+            socket.setSoTimeout(CONNECT_TIMEOUT_MS);
+            RelayProtocol.send(socket.getOutputStream(), "BEACON " + box.did().value());
+            RelayProtocol.prove(socket.getInputStream(), socket.getOutputStream(), box);
+            RelayProtocol.send(socket.getOutputStream(), "PUBLISH " + lookupId + " " + beacon);
+            String answer = RelayProtocol.read(socket.getInputStream());
+            if (!answer.equals("OK")) {
+                throw new IOException("the relay did not keep the beacon: " + answer);
+            }
         }
     }
 

@@ -27,6 +27,8 @@ import java.util.function.Supplier;
 
 /** Pair: every way a person may have the box's invite, then the box's name and fingerprint to confirm. */
 public final class PairView extends ScrollPane {
+    /** The relay the typed-code field starts with (the demo sets its own). */
+    public static final String RELAY_PROPERTY = "frontdoor.relay";
     private static final KeyCombination PASTE = KeyCombination.keyCombination("Shortcut+V");
 
     private final PairViewModel model;
@@ -60,7 +62,21 @@ public final class PairView extends ScrollPane {
         HBox linkRow = new HBox(12, link, useLink);
         linkRow.setAlignment(Pos.CENTER_LEFT);
 
-        VBox source = new VBox(16, intro, dropZone, Widgets.styled(new Label(Strings.get("pair.link.label")), "field-label"), linkRow);
+        TextField code = new TextField();
+        code.setId("pair-code");
+        code.setPromptText(Strings.get("pair.code.prompt"));
+        code.setPrefColumnCount(16);
+        TextField relay = new TextField(System.getProperty(RELAY_PROPERTY, ""));
+        relay.setId("pair-relay");
+        relay.setPromptText(Strings.get("pair.relay.prompt"));
+        HBox.setHgrow(relay, Priority.ALWAYS);
+        Button useCode = Widgets.button("pair-use-code", Strings.get("pair.code.use"), () -> model.useCode(code.getText(), relay.getText()));
+        code.setOnAction(event -> model.useCode(code.getText(), relay.getText()));
+        HBox codeRow = new HBox(12, code, relay, useCode);
+        codeRow.setAlignment(Pos.CENTER_LEFT);
+
+        VBox source = new VBox(16, intro, dropZone, Widgets.styled(new Label(Strings.get("pair.link.label")), "field-label"), linkRow,
+                Widgets.styled(new Label(Strings.get("pair.code.label")), "field-label"), codeRow);
         source.getStyleClass().add("card");
 
         Label boxName = Widgets.styled(new Label(), "subtitle");
@@ -94,8 +110,9 @@ public final class PairView extends ScrollPane {
             confirmCard.setVisible(confirming);
             confirmCard.setManaged(confirming);
             confirm.setDisable(now != PairViewModel.Status.CONFIRM);
-            progress.setVisible(now == PairViewModel.Status.PAIRING);
-            progress.setManaged(now == PairViewModel.Status.PAIRING);
+            boolean working = now == PairViewModel.Status.PAIRING || now == PairViewModel.Status.LOOKING_UP;
+            progress.setVisible(working);
+            progress.setManaged(working);
             message.getStyleClass().remove("error");
             if (now == PairViewModel.Status.FAILED) {
                 message.getStyleClass().add("error");
@@ -103,7 +120,7 @@ public final class PairView extends ScrollPane {
             boolean done = now == PairViewModel.Status.PAIRED || now == PairViewModel.Status.PENDING;
             home.setVisible(done);
             home.setManaged(done);
-            source.setDisable(now == PairViewModel.Status.PAIRING);
+            source.setDisable(working);
             if (model.inviteProperty().get() != null) {
                 boxName.setText(model.inviteProperty().get().boxName());
                 fingerprint.setText(Strings.get("pair.fingerprint", model.inviteProperty().get().fingerprint()));

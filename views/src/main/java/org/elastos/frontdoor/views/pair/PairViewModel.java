@@ -10,7 +10,9 @@ import org.elastos.frontdoor.link.BoxConnector;
 import org.elastos.frontdoor.link.InviteQr;
 import org.elastos.frontdoor.link.LinkException;
 import org.elastos.frontdoor.link.PairedBoxes;
+import org.elastos.frontdoor.link.PairingBeacon;
 import org.elastos.frontdoor.link.PairingInvite;
+import org.elastos.frontdoor.link.ShortCode;
 import org.elastos.frontdoor.views.Strings;
 import org.elastos.frontdoor.views.TaskRunner;
 import org.elastos.frontdoor.wallet.signer.DidSigner;
@@ -18,6 +20,7 @@ import org.elastos.frontdoor.wallet.signer.DidSigner;
 import javax.imageio.ImageIO;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
+import java.net.URI;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.Optional;
@@ -28,7 +31,7 @@ import java.util.function.Supplier;
  * clipboard), show who the box is so they can compare it with the box's screen, then pair over the link.
  */
 public final class PairViewModel {
-    public enum Status { WAITING, CONFIRM, PAIRING, PAIRED, PENDING, FAILED }
+    public enum Status { WAITING, LOOKING_UP, CONFIRM, PAIRING, PAIRED, PENDING, FAILED }
 
     private record Outcome(boolean pending, String role, BoxConnector.Path path) {
     }
@@ -81,6 +84,33 @@ public final class PairViewModel {
         } catch (LinkException e) {
             fail(e.getMessage());
         }
+    }
+
+    /**
+     * The code typed from the box's screen, looked up at the relay the box uses ({@code host:port}). The answer is
+     * the box's signed beacon; the code itself supplies the secret, so the relay never holds it.
+     */
+    public void useCode(String typed, String relay) {
+        ShortCode code;
+        URI relayAddress;
+        try {
+            code = ShortCode.parse(typed);
+            relayAddress = URI.create("relay://" + (relay == null ? "" : relay.strip()));
+            if (relayAddress.getHost() == null || relayAddress.getPort() < 1) {
+                fail(Strings.get("pair.error.relay"));
+                return;
+            }
+        } catch (LinkException | IllegalArgumentException e) {
+            fail(e.getMessage());
+            return;
+        }
+        status.set(Status.LOOKING_UP);
+        message.set(Strings.get("pair.lookingUp", code));
+        tasks.run(() -> PairingBeacon.fetch(relayAddress, code, clock), found -> {
+            invite.set(found);
+            message.set("");
+            status.set(Status.CONFIRM);
+        }, error -> fail(error instanceof LinkException ? error.getMessage() : Strings.get("pair.error.unexpected", error.getMessage())));
     }
 
     /** A picture file: a screenshot, the box's PNG, or a phone photo of its screen. */

@@ -2,6 +2,8 @@ package org.elastos.frontdoor.views.pair;
 
 import org.elastos.frontdoor.box.HomeBox;
 import org.elastos.frontdoor.link.PairedBoxes;
+import org.elastos.frontdoor.link.relay.CarrierRelay;
+import org.elastos.frontdoor.link.relay.RelayLimits;
 import org.elastos.frontdoor.views.TaskRunner;
 import org.elastos.frontdoor.wallet.hostkey.HostKey;
 import org.junit.jupiter.api.AfterEach;
@@ -20,6 +22,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.Optional;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -89,6 +92,27 @@ class PairViewModelTest {
         assertEquals(PairViewModel.Status.FAILED, model.statusProperty().get());
         assertTrue(model.messageProperty().get().contains("expired"), model.messageProperty().get());
         assertTrue(box.devices().isEmpty());
+    }
+
+    @Test
+    void findsTheBoxByTheCodeTypedFromItsScreen() throws Exception {
+        try (CarrierRelay relay = CarrierRelay.start(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), RelayLimits.DEFAULT);
+             HomeBox relayed = HomeBox.start(dir.resolve("relayed"), new InetSocketAddress(InetAddress.getLoopbackAddress(), 0),
+                     Optional.of(relay.address()), Clock.systemUTC())) {
+            String code = relayed.invitation(HomeBox.DEFAULT_INVITE_LIFETIME).code().orElseThrow().toString();
+            PairViewModel model = model(Clock.systemUTC());
+            model.useCode(code, "127.0.0.1:" + relay.address().getPort());
+            assertEquals(PairViewModel.Status.CONFIRM, model.statusProperty().get(), model.messageProperty().get());
+            assertEquals(relayed.did(), model.inviteProperty().get().boxDid());
+            model.confirm();
+            assertEquals(PairViewModel.Status.PAIRED, model.statusProperty().get(), model.messageProperty().get());
+
+            model.startOver();
+            model.useCode("K7QF-9XM2", "127.0.0.1:" + relay.address().getPort());
+            assertTrue(model.messageProperty().get().contains("12 characters"), model.messageProperty().get());
+            model.useCode(code, "no port here");
+            assertEquals(PairViewModel.Status.FAILED, model.statusProperty().get());
+        }
     }
 
     @Test

@@ -9,12 +9,14 @@ import java.util.regex.Pattern;
  */
 public final class EnvelopeDomains {
     public static final String PAIR_INVITE = "elastos.pc2.pair-invite.v1";
+    /** An invite without its secret, left at a relay so a typed pairing code can find the box. */
+    public static final String PAIR_BEACON = "elastos.pc2.pair-beacon.v1";
     public static final String DEVICE_CERTIFICATE = "elastos.device-certificate.v1";
     public static final String CAPSULE = "elastos.capsule.v1";
     public static final String RELEASE = "elastos.release.v1";
 
     /** The domains this app issues or checks; a verifier that is not told the domain tries these. */
-    public static final List<String> KNOWN = List.of(PAIR_INVITE, DEVICE_CERTIFICATE, CAPSULE, RELEASE);
+    public static final List<String> KNOWN = List.of(PAIR_INVITE, PAIR_BEACON, DEVICE_CERTIFICATE, CAPSULE, RELEASE);
 
     private static final Pattern SHAPE = Pattern.compile("[a-z0-9]+([.-][a-z0-9]+)*\\.v[0-9]+");
 
