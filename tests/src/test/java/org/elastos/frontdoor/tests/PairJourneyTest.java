@@ -1,5 +1,6 @@
 package org.elastos.frontdoor.tests;
 
+import javafx.scene.Node;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListView;
 import javafx.scene.input.KeyCode;
@@ -83,7 +84,11 @@ class PairJourneyTest {
 
         robot.clickOn("#nav-pair");
         robot.clickOn("#pair-choose");
-        waitFor(robot, "#pair-confirm");
+        try {
+            waitFor(robot, "#pair-confirm");
+        } catch (TimeoutException e) {
+            throw new AssertionError("no box to confirm; the screen says: " + text(robot, "#pair-message"), e);
+        }
         assertEquals(box.name(), text(robot, "#pair-box-name"));
         assertTrue(text(robot, "#pair-fingerprint").contains(box.did().fingerprint()), "the fingerprint to compare with the box");
 
@@ -116,7 +121,17 @@ class PairJourneyTest {
         return robot.lookup(query).queryAs(Label.class).getText();
     }
 
+    /** Until the node and every parent of it are visible (a shown card, not only its button). */
     private static void waitFor(FxRobot robot, String query) throws TimeoutException {
-        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> robot.lookup(query).tryQuery().map(node -> node.isVisible()).orElse(false));
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> robot.lookup(query).tryQuery().map(PairJourneyTest::shown).orElse(false));
+    }
+
+    private static boolean shown(Node node) {
+        for (Node at = node; at != null; at = at.getParent()) {
+            if (!at.isVisible()) {
+                return false;
+            }
+        }
+        return true;
     }
 }

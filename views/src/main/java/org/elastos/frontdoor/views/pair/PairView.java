@@ -1,5 +1,6 @@
 package org.elastos.frontdoor.views.pair;
 
+import javafx.application.Platform;
 import javafx.geometry.Pos;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
@@ -126,7 +127,16 @@ public final class PairView extends ScrollPane {
                 fingerprint.setText(Strings.get("pair.fingerprint", model.inviteProperty().get().fingerprint()));
             }
         };
-        model.statusProperty().addListener((obs, old, now) -> refresh.run());
+        model.statusProperty().addListener((obs, old, now) -> {
+            refresh.run();
+            if (now != PairViewModel.Status.WAITING) {
+                // The box to confirm, or the outcome, sits below the ways in: bring it into view.
+                Platform.runLater(() -> {
+                    layout();
+                    setVvalue(getVmax());
+                });
+            }
+        });
         model.inviteProperty().addListener((obs, old, now) -> refresh.run());
         refresh.run();
         addEventFilter(KeyEvent.KEY_PRESSED, event -> {
