@@ -30,9 +30,9 @@ public final class BoxConsole {
         out.println("Pair a device with " + boxName + " (box " + fingerprint + "): scan the code above, open "
                 + png + ", or paste this link:");
         out.println(link);
-        invitation.code().ifPresent(code -> out.println("Or type this code in the app: " + code + "  (relay "
-                + invite.endpoints().stream().filter(e -> "relay".equals(e.getScheme())).findFirst().map(e -> e.getHost() + ":" + e.getPort()).orElse("")
-                + ")"));
+        String relay = invite.endpoints().stream().filter(e -> "relay".equals(e.getScheme())).findFirst()
+                .map(e -> e.getHost() + ":" + e.getPort()).orElse("");
+        invitation.code().ifPresent(code -> out.println("Or type this code in the app: " + code + "   relay " + relay));
         out.println("This invite works once and expires at " + invite.expiresAt() + ". Make another with: frontdoor box invite");
         out.flush();
     }

@@ -141,7 +141,9 @@ public final class HomeBox implements AutoCloseable {
             endpoints.add(URI.create("tls://" + host.getHostAddress() + ":" + address().getPort()));
         }
         if (relay != null) {
-            endpoints.add(URI.create("relay://" + relay.relay().getHostString() + ":" + relay.relay().getPort()));
+            InetSocketAddress at = relay.relay();
+            String host = at.getAddress() != null ? at.getAddress().getHostAddress() : at.getHostString();
+            endpoints.add(URI.create("relay://" + host + ":" + at.getPort()));
         }
         return endpoints;
     }

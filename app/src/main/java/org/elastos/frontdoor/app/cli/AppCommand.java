@@ -43,8 +43,8 @@ final class AppCommand implements Callable<Integer> {
                 Runtime.getRuntime().addShutdownHook(new Thread(() -> deleteTree(folder), "demo-cleanup"));
             }
             try (DemoWorld world = DemoWorld.start(folder.resolve("box"))) {
-                System.out.println("demo box " + world.box().name() + " (" + world.box().did().fingerprint() + ") on "
-                        + world.box().address() + ", relay on " + world.relay().address());
+                System.out.println("demo box " + world.box().name() + " (" + world.box().did().fingerprint() + ") at "
+                        + String.join(", ", world.box().endpoints().stream().map(Object::toString).toList()));
                 System.out.println("pair with it: Pair, Choose a picture, " + world.qrPicture());
                 System.out.println(world.inviteLink());
                 System.setProperty(AppView.PICTURE_FOLDER_PROPERTY, world.qrPicture().getParent().toString());
