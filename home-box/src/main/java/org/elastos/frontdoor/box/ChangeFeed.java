@@ -3,6 +3,7 @@ package org.elastos.frontdoor.box;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
+import java.io.Closeable;
 import java.io.IOException;
 import java.nio.file.ClosedWatchServiceException;
 import java.nio.file.FileSystems;
@@ -24,7 +25,7 @@ import java.util.stream.Stream;
  * {@code {"type":"created|modified|deleted","path":"Films/x"}} for every device that listens. Temporary upload files
  * are left out; a listener that falls far behind loses its oldest events rather than the box's memory.
  */
-final class ChangeFeed implements AutoCloseable {
+final class ChangeFeed implements Closeable {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final int BACKLOG = 1000;
 

@@ -7,6 +7,7 @@ import org.elastos.frontdoor.link.LinkHttp;
 import org.elastos.frontdoor.link.LinkTls;
 import org.elastos.frontdoor.link.PairingBeacon;
 import org.elastos.frontdoor.link.PairingInvite;
+import org.elastos.frontdoor.link.Sockets;
 import org.elastos.frontdoor.link.ShortCode;
 import org.elastos.frontdoor.link.relay.RelayRegistration;
 import org.elastos.frontdoor.wallet.audit.AuditLog;
@@ -323,13 +324,7 @@ public final class HomeBox implements AutoCloseable {
     private void disconnect(DidKey device) {
         Set<Socket> sockets = open.remove(device);
         if (sockets != null) {
-            for (Socket socket : sockets) {
-                try {
-                    socket.close();
-                } catch (IOException ignored) {
-                    // Closing is all we wanted; a socket that fails to close is already broken.
-                }
-            }
+            sockets.forEach(Sockets::closeQuietly);
         }
     }
 
@@ -339,17 +334,9 @@ public final class HomeBox implements AutoCloseable {
         if (relay != null) {
             relay.close();
         }
-        try {
-            listener.close();
-        } catch (IOException ignored) {
-            // Stopping anyway.
-        }
+        Sockets.closeQuietly(listener);
         open.keySet().forEach(this::disconnect);
-        try {
-            changes.close();
-        } catch (IOException ignored) {
-            // Stopping anyway.
-        }
+        Sockets.closeQuietly(changes);
         connections.shutdownNow();
         try {
             connections.awaitTermination(5, TimeUnit.SECONDS);

@@ -82,7 +82,7 @@ public final class BoxClient implements AutoCloseable {
             raw.connect(new InetSocketAddress(endpoint.getHost(), endpoint.getPort()), CONNECT_TIMEOUT_MS);
             raw.setSoTimeout(READ_TIMEOUT_MS);
         } catch (IOException e) {
-            closeQuietly(raw);
+            Sockets.closeQuietly(raw);
             throw new BoxUnreachableException("cannot reach the box at " + endpoint + " (" + e.getMessage()
                     + "); check that it is running and on this network", e);
         }
@@ -95,7 +95,7 @@ public final class BoxClient implements AutoCloseable {
             SSLSocket socket = LinkTls.toBox(device, box).client(connected);
             return new BoxClient(box, socket, Duration.ofNanos(System.nanoTime() - startedNanos));
         } catch (SSLHandshakeException e) {
-            closeQuietly(connected);
+            Sockets.closeQuietly(connected);
             if (causedBy(e, CertificateException.class)) {
                 throw new PeerIdentityException("whatever answered is not the box " + box.fingerprint()
                         + " from the invite; nothing was sent to it", e);
@@ -103,7 +103,7 @@ public final class BoxClient implements AutoCloseable {
             throw new BoxRefusedException(403, "the box refused this device's certificate: the device may have been"
                     + " revoked; pair it again from an owner's device");
         } catch (IOException e) {
-            closeQuietly(connected);
+            Sockets.closeQuietly(connected);
             throw new BoxUnreachableException("the connection to the box broke while it was being secured", e);
         }
     }
@@ -319,20 +319,12 @@ public final class BoxClient implements AutoCloseable {
         return false;
     }
 
-    private static void closeQuietly(Socket socket) {
-        try {
-            socket.close();
-        } catch (IOException ignored) {
-            // Already failing; the first error is the one worth reporting.
-        }
-    }
-
     public boolean isOpen() {
         return !socket.isClosed();
     }
 
     @Override
     public void close() {
-        closeQuietly(socket);
+        Sockets.closeQuietly(socket);
     }
 }

@@ -1,5 +1,6 @@
 package org.elastos.frontdoor.link.relay;
 
+import org.elastos.frontdoor.link.Sockets;
 import org.elastos.frontdoor.wallet.did.DidKey;
 
 import java.io.IOException;
@@ -145,7 +146,7 @@ public final class CarrierRelay implements AutoCloseable {
                 socket.close();
             }
         } catch (IOException | RuntimeException e) {
-            closeQuietly(socket);
+            Sockets.closeQuietly(socket);
         }
     }
 
@@ -229,7 +230,7 @@ public final class CarrierRelay implements AutoCloseable {
         Control control = new Control(socket);
         Control replaced = boxes.put(did, control);
         if (replaced != null) {
-            closeQuietly(replaced.socket);
+            Sockets.closeQuietly(replaced.socket);
         }
         control.send("OK");
         socket.setSoTimeout(CONTROL_TIMEOUT_MS);
@@ -242,7 +243,7 @@ public final class CarrierRelay implements AutoCloseable {
             // The box went away or stopped answering pings.
         } finally {
             boxes.remove(did, control);
-            closeQuietly(socket);
+            Sockets.closeQuietly(socket);
         }
     }
 
@@ -304,8 +305,8 @@ public final class CarrierRelay implements AutoCloseable {
         spliced.add(app);
         spliced.add(box);
         if (closed) {
-            closeQuietly(app);
-            closeQuietly(box);
+            Sockets.closeQuietly(app);
+            Sockets.closeQuietly(box);
         }
         int idle = (int) Math.min(Integer.MAX_VALUE, limits.idle().toMillis());
         app.setSoTimeout(idle);
@@ -343,8 +344,8 @@ public final class CarrierRelay implements AutoCloseable {
         } catch (IOException ended) {
             // One side went away.
         } finally {
-            closeQuietly(from);
-            closeQuietly(to);
+            Sockets.closeQuietly(from);
+            Sockets.closeQuietly(to);
         }
     }
 
@@ -359,7 +360,7 @@ public final class CarrierRelay implements AutoCloseable {
                 try {
                     control.send("PING");
                 } catch (IOException e) {
-                    closeQuietly(control.socket);
+                    Sockets.closeQuietly(control.socket);
                 }
             }
         }
@@ -370,28 +371,13 @@ public final class CarrierRelay implements AutoCloseable {
         client.close();
     }
 
-    private static void closeQuietly(Socket socket) {
-        try {
-            socket.close();
-        } catch (IOException ignored) {
-            // Already closing.
-        }
-    }
-
     @Override
     public void close() {
         closed = true;
-        closeQuietly(listener);
-        boxes.values().forEach(control -> closeQuietly(control.socket));
-        spliced.forEach(CarrierRelay::closeQuietly);
+        Sockets.closeQuietly(listener);
+        boxes.values().forEach(control -> Sockets.closeQuietly(control.socket));
+        spliced.forEach(Sockets::closeQuietly);
         threads.shutdownNow();
     }
 
-    private static void closeQuietly(ServerSocket socket) {
-        try {
-            socket.close();
-        } catch (IOException ignored) {
-            // Already closing.
-        }
-    }
 }
