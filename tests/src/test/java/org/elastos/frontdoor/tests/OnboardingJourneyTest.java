@@ -75,8 +75,7 @@ class OnboardingJourneyTest {
         assertFalse(text(robot, "#password-strength").isEmpty());
         robot.clickOn("#password-again").write(PASSWORD);
         robot.clickOn("#create-vault");
-        waitFor(robot, "#finish-onboarding");
-        robot.clickOn("#finish-onboarding");
+        OnScreen.click(robot, "#finish-onboarding");
 
         String did = text(robot, "#identity-did");
         assertTrue(did.startsWith("did:key:z6Mk"), did);
@@ -135,6 +134,6 @@ class OnboardingJourneyTest {
     }
 
     private static void waitFor(FxRobot robot, String query) throws TimeoutException {
-        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> robot.lookup(query).tryQuery().isPresent());
+        OnScreen.await(robot, query);
     }
 }

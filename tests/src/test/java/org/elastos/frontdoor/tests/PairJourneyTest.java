@@ -1,6 +1,5 @@
 package org.elastos.frontdoor.tests;
 
-import javafx.scene.Node;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListView;
 import javafx.scene.input.KeyCode;
@@ -77,28 +76,28 @@ class PairJourneyTest {
 
     @Test
     void pairsFromTheBoxesQrPictureAndSeesTheBoxOnlineWithItsFolders(FxRobot robot) throws Exception {
-        waitFor(robot, "#unlock-password");
-        robot.clickOn("#unlock-password").write(PASSWORD);
-        robot.clickOn("#unlock");
-        waitFor(robot, "#home-pair");
+        OnScreen.click(robot, "#unlock-password");
+        robot.write(PASSWORD);
+        OnScreen.click(robot, "#unlock");
+        OnScreen.await(robot, "#home-pair");
 
-        robot.clickOn("#nav-pair");
-        robot.clickOn("#pair-choose");
+        OnScreen.click(robot, "#nav-pair");
+        OnScreen.click(robot, "#pair-choose");
         try {
-            waitFor(robot, "#pair-confirm");
+            OnScreen.await(robot, "#pair-confirm");
         } catch (TimeoutException e) {
             throw new AssertionError("no box to confirm; the screen says: " + text(robot, "#pair-message"), e);
         }
         assertEquals(box.name(), text(robot, "#pair-box-name"));
         assertTrue(text(robot, "#pair-fingerprint").contains(box.did().fingerprint()), "the fingerprint to compare with the box");
 
-        robot.clickOn("#pair-confirm");
-        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> robot.lookup("#pair-open-home").queryButton().isVisible());
+        OnScreen.click(robot, "#pair-confirm");
+        OnScreen.await(robot, "#pair-open-home");
         assertTrue(text(robot, "#pair-message").contains(box.name()), text(robot, "#pair-message"));
         assertEquals(1, box.devices().size());
         assertEquals("owner", box.devices().get(0).role().name().toLowerCase());
 
-        robot.clickOn("#pair-open-home");
+        OnScreen.click(robot, "#pair-open-home");
         WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> text(robot, "#home-box-status").startsWith("Online"));
         assertTrue(text(robot, "#home-box-status").contains("direct"), text(robot, "#home-box-status"));
         ListView<BoxClient.Entry> entries = robot.lookup("#box-entries").queryListView();
@@ -119,19 +118,5 @@ class PairJourneyTest {
 
     private static String text(FxRobot robot, String query) {
         return robot.lookup(query).queryAs(Label.class).getText();
-    }
-
-    /** Until the node and every parent of it are visible (a shown card, not only its button). */
-    private static void waitFor(FxRobot robot, String query) throws TimeoutException {
-        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> robot.lookup(query).tryQuery().map(PairJourneyTest::shown).orElse(false));
-    }
-
-    private static boolean shown(Node node) {
-        for (Node at = node; at != null; at = at.getParent()) {
-            if (!at.isVisible()) {
-                return false;
-            }
-        }
-        return true;
     }
 }
