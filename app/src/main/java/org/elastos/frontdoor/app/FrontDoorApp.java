@@ -26,7 +26,7 @@ public final class FrontDoorApp extends Application {
         tasks = new FxTaskRunner();
         model = new AppViewModel(new IdentityDirectory(data), tasks, ReleaseChannel.ofThisBuild(data.resolve("downloads")));
         model.start();
-        AppView view = new AppView(model);
+        AppView view = new AppView(model, null, AttachCamera.ofThisPlatform());
         stage.setTitle(Strings.get("app.title"));
         stage.setScene(view.scene());
         stage.setMinWidth(420);

@@ -82,6 +82,7 @@ class PairJourneyTest {
         OnScreen.await(robot, "#home-pair");
 
         OnScreen.click(robot, "#nav-pair");
+        assertTrue(robot.lookup("#pair-camera").tryQuery().isEmpty(), "no camera on this platform, so none is offered");
         OnScreen.click(robot, "#pair-choose");
         try {
             OnScreen.await(robot, "#pair-confirm");

@@ -9,6 +9,7 @@ import org.elastos.frontdoor.views.lock.LockView;
 import org.elastos.frontdoor.views.lock.LockViewModel;
 import org.elastos.frontdoor.views.onboarding.OnboardingView;
 import org.elastos.frontdoor.views.onboarding.OnboardingViewModel;
+import org.elastos.frontdoor.views.pair.Camera;
 import org.elastos.frontdoor.views.shell.ShellView;
 import org.elastos.frontdoor.views.shell.ShellViewModel;
 
@@ -26,6 +27,7 @@ public final class AppView extends StackPane {
 
     private final AppViewModel model;
     private final Supplier<Optional<Path>> choosePicture;
+    private final Optional<Camera> camera;
 
     public AppView(AppViewModel model) {
         this(model, null);
@@ -36,7 +38,13 @@ public final class AppView extends StackPane {
      *     a native dialog cannot be driven)
      */
     public AppView(AppViewModel model, Supplier<Optional<Path>> choosePicture) {
+        this(model, choosePicture, Optional.empty());
+    }
+
+    /** @param camera the platform's camera, where it has one (phones); Pair offers it to photograph the box's code */
+    public AppView(AppViewModel model, Supplier<Optional<Path>> choosePicture, Optional<Camera> camera) {
         this.model = model;
+        this.camera = camera;
         this.choosePicture = choosePicture != null ? choosePicture : this::pictureFromDialog;
         setId("app-root");
         getStylesheets().add(STYLESHEET);
@@ -58,7 +66,7 @@ public final class AppView extends StackPane {
         Node content = switch (screen) {
             case ONBOARDING -> new OnboardingView(new OnboardingViewModel(model, new SecureRandom()));
             case LOCKED -> new LockView(new LockViewModel(model), model.identityProperty().get());
-            case SHELL -> new ShellView(new ShellViewModel(model), model.identityProperty().get(), choosePicture);
+            case SHELL -> new ShellView(new ShellViewModel(model), model.identityProperty().get(), choosePicture, camera);
         };
         getChildren().setAll(content);
     }

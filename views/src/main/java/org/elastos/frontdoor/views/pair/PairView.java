@@ -38,7 +38,7 @@ public final class PairView extends ScrollPane {
      * @param choosePicture asks the person for a picture file (a file dialog on desktops)
      * @param openHome shows Home once the box is paired
      */
-    public PairView(PairViewModel model, Supplier<Optional<Path>> choosePicture, Runnable openHome) {
+    public PairView(PairViewModel model, Supplier<Optional<Path>> choosePicture, Optional<Camera> camera, Runnable openHome) {
         this.model = model;
         setId("pair");
         setFitToWidth(true);
@@ -46,8 +46,11 @@ public final class PairView extends ScrollPane {
         Label intro = Widgets.body(Strings.get("pair.intro"));
         Button choose = Widgets.primary("pair-choose", Strings.get("pair.choose"), () -> choosePicture.get().ifPresent(model::usePicture));
         Button paste = Widgets.button("pair-paste", Strings.get("pair.paste"), this::paste);
+        HBox pictureButtons = new HBox(12, choose, paste);
+        camera.ifPresent(present -> pictureButtons.getChildren().add(0, Widgets.primary("pair-camera", Strings.get("pair.camera"),
+                () -> present.takePhoto().map(PairView::toBufferedImage).ifPresent(model::usePicture))));
         Label dropHint = Widgets.styled(new Label(Strings.get("pair.drop")), "muted");
-        VBox dropZone = new VBox(12, dropHint, new HBox(12, choose, paste));
+        VBox dropZone = new VBox(12, dropHint, pictureButtons);
         dropZone.setId("pair-drop");
         dropZone.getStyleClass().add("drop-zone");
         dropZone.setAlignment(Pos.CENTER);

@@ -13,6 +13,7 @@ import org.elastos.frontdoor.views.Icon;
 import org.elastos.frontdoor.views.Strings;
 import org.elastos.frontdoor.views.Widgets;
 import org.elastos.frontdoor.views.box.BoxViewModel;
+import org.elastos.frontdoor.views.pair.Camera;
 import org.elastos.frontdoor.views.pair.PairView;
 import org.elastos.frontdoor.views.pair.PairViewModel;
 import org.elastos.frontdoor.wallet.Identity;
@@ -27,12 +28,14 @@ public final class ShellView extends BorderPane {
     private final ShellViewModel model;
     private final Identity identity;
     private final Supplier<Optional<Path>> choosePicture;
+    private final Optional<Camera> camera;
     private BoxViewModel box;
 
-    public ShellView(ShellViewModel model, Identity identity, Supplier<Optional<Path>> choosePicture) {
+    public ShellView(ShellViewModel model, Identity identity, Supplier<Optional<Path>> choosePicture, Optional<Camera> camera) {
         this.model = model;
         this.identity = identity;
         this.choosePicture = choosePicture;
+        this.camera = camera;
         setId("shell");
 
         VBox nav = new VBox();
@@ -83,7 +86,7 @@ public final class ShellView extends BorderPane {
                 yield new HomeView(identity, box, () -> model.show(Section.PAIR));
             }
             case PAIR -> new PairView(new PairViewModel(model.app().tasks(), model::device, model.pairedBoxes(),
-                    model.deviceName(), Clock.systemUTC()), choosePicture, () -> model.show(Section.HOME));
+                    model.deviceName(), Clock.systemUTC()), choosePicture, camera, () -> model.show(Section.HOME));
             case SETTINGS -> new SettingsView(model.app());
             case VENDING -> new EmptyStateView(section, Optional.of(() -> model.show(Section.PAIR)), Optional.of(Strings.get("empty.action.PAIR")));
             default -> new EmptyStateView(section, Optional.empty(), Optional.empty());
