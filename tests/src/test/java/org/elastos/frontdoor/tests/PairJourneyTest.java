@@ -115,6 +115,12 @@ class PairJourneyTest {
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> text(robot, "#box-folder").equals("/Films"));
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> entries.getItems().size() == 1);
         assertEquals("sintel.mp4", entries.getItems().get(0).name());
+
+        OnScreen.click(robot, "#box-devices");
+        OnScreen.await(robot, "#device-0");
+        assertTrue(robot.lookup("#device-0 .mono").queryAs(Label.class).getText().startsWith("did:key:z6Mk"),
+                "the Devices screen names each device by its DID");
+        assertTrue(robot.lookup("#device-0 .muted").queryAs(Label.class).getText().startsWith("Owner"));
     }
 
     private static String text(FxRobot robot, String query) {

@@ -143,11 +143,13 @@ public final class ScreenshotTour {
         shot("08-home-box");
         click("#box-devices");
         waitFor("#device-0");
+        shot("08-devices");
+        click("#devices-back");
+        waitForPrefix("#home-box-status", "Online");
         onFx(() -> {
             ((ScrollPane) scene.lookup("#home")).setVvalue(1.0);
             return null;
         });
-        shot("08-home-box-devices");
         onFx(() -> {
             @SuppressWarnings("unchecked")
             ListView<BoxClient.Entry> entries = (ListView<BoxClient.Entry>) scene.lookup("#box-entries");

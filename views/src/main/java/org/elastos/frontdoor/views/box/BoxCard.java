@@ -1,6 +1,5 @@
 package org.elastos.frontdoor.views.box;
 
-import javafx.collections.ListChangeListener;
 import javafx.geometry.Pos;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
@@ -21,17 +20,12 @@ import org.elastos.frontdoor.views.Widgets;
 import java.io.File;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Instant;
-import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
-import java.time.format.FormatStyle;
 
 /** Home's box card: status and path, the box's folders to browse and download from, and its devices for an owner. */
 public final class BoxCard extends VBox {
     private final BoxViewModel model;
-    private final VBox deviceList = new VBox(8);
 
-    public BoxCard(BoxViewModel model, Runnable pairBox) {
+    public BoxCard(BoxViewModel model, Runnable pairBox, Runnable openDevices) {
         super(12);
         this.model = model;
         setId("home-box");
@@ -57,7 +51,7 @@ public final class BoxCard extends VBox {
                     : now == BoxViewModel.Status.OFFLINE ? "box-offline" : "muted");
         });
         Button refresh = Widgets.button("box-refresh", Strings.get("box.refresh"), model::refresh);
-        Button devices = Widgets.button("box-devices", Strings.get("box.devices"), model::loadDevices);
+        Button devices = Widgets.button("box-devices", Strings.get("box.devices"), openDevices);
         devices.setVisible(model.isOwner());
         devices.setManaged(model.isOwner());
         Region spacer = new Region();
@@ -122,42 +116,11 @@ public final class BoxCard extends VBox {
         message.setId("box-message");
         message.textProperty().bind(model.messageProperty());
 
-        deviceList.setId("box-device-list");
-        model.devices().addListener((ListChangeListener<BoxClient.DeviceInfo>) change -> showDevices());
 
         HBox place = new HBox(12, up, folder);
         place.setAlignment(Pos.CENTER_LEFT);
-        getChildren().addAll(header, place, entries, transfer, message, deviceList);
+        getChildren().addAll(header, place, entries, transfer, message);
         model.refresh();
-    }
-
-    private void showDevices() {
-        deviceList.getChildren().clear();
-        int index = 0;
-        for (BoxClient.DeviceInfo device : model.devices()) {
-            Label line = Widgets.body(Strings.get("box.device.line", device.name(), device.role(), device.state(), when(device.lastSeen())));
-            line.setId("device-" + index);
-            HBox.setHgrow(line, Priority.ALWAYS);
-            HBox row = new HBox(12, line);
-            row.setAlignment(Pos.CENTER_LEFT);
-            if (device.state().equals("pending")) {
-                row.getChildren().add(Widgets.primary("approve-" + index, Strings.get("box.device.approve"), () -> model.approve(device.did())));
-            }
-            if (!device.role().equals("owner") && !device.state().equals("revoked")) {
-                row.getChildren().add(Widgets.button("revoke-" + index, Strings.get("box.device.revoke"), () -> model.revoke(device.did())));
-            }
-            deviceList.getChildren().add(row);
-            index++;
-        }
-    }
-
-    private static String when(String instant) {
-        try {
-            return DateTimeFormatter.ofLocalizedDateTime(FormatStyle.MEDIUM).withZone(ZoneId.systemDefault())
-                    .format(Instant.parse(instant));
-        } catch (RuntimeException unreadable) {
-            return instant;
-        }
     }
 
     private static Path downloads() {

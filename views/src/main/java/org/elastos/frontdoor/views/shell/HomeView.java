@@ -24,7 +24,7 @@ import org.elastos.frontdoor.wallet.Identity;
 
 /** Home: the identity card (DIDs, account, a QR code of the DID, copy buttons) and the home box status. */
 final class HomeView extends ScrollPane {
-    HomeView(Identity identity, BoxViewModel box, Runnable pairBox) {
+    HomeView(Identity identity, BoxViewModel box, Runnable pairBox, Runnable openDevices) {
         setId("home");
         setFitToWidth(true);
 
@@ -50,7 +50,7 @@ final class HomeView extends ScrollPane {
         VBox identityCard = new VBox(12, Widgets.styled(new Label(Strings.get("home.title")), "subtitle"), identityBody);
         identityCard.getStyleClass().add("card");
 
-        BoxCard boxCard = new BoxCard(box, pairBox);
+        BoxCard boxCard = new BoxCard(box, pairBox, openDevices);
 
         VBox page = new VBox(20, Widgets.title(Strings.get("nav.HOME")), identityCard, boxCard);
         page.getStyleClass().add("page");

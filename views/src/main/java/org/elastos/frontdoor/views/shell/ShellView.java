@@ -13,6 +13,7 @@ import org.elastos.frontdoor.views.Icon;
 import org.elastos.frontdoor.views.Strings;
 import org.elastos.frontdoor.views.Widgets;
 import org.elastos.frontdoor.views.box.BoxViewModel;
+import org.elastos.frontdoor.views.box.DevicesView;
 import org.elastos.frontdoor.views.pair.Camera;
 import org.elastos.frontdoor.views.pair.PairView;
 import org.elastos.frontdoor.views.pair.PairViewModel;
@@ -83,7 +84,9 @@ public final class ShellView extends BorderPane {
         return switch (section) {
             case HOME -> {
                 box = new BoxViewModel(model.app().tasks(), model::device, model.pairedBoxes());
-                yield new HomeView(identity, box, () -> model.show(Section.PAIR));
+                BoxViewModel opened = box;
+                yield new HomeView(identity, opened, () -> model.show(Section.PAIR),
+                        () -> setCenter(new DevicesView(opened, () -> setCenter(content(Section.HOME)))));
             }
             case PAIR -> new PairView(new PairViewModel(model.app().tasks(), model::device, model.pairedBoxes(),
                     model.deviceName(), Clock.systemUTC()), choosePicture, camera, () -> model.show(Section.HOME));
