@@ -2,6 +2,8 @@ package org.elastos.frontdoor.tests;
 
 import javafx.scene.control.Label;
 import javafx.scene.image.Image;
+import javafx.scene.input.Clipboard;
+import javafx.scene.input.ClipboardContent;
 import javafx.stage.Stage;
 import org.elastos.frontdoor.box.HomeBox;
 import org.elastos.frontdoor.views.AppView;
@@ -31,11 +33,12 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
- * Where the platform has a camera, Pair offers it. No camera exists here, so a stand-in hands over the picture a
+ * The ways in that have no file: the camera where the platform has one, and the clipboard. Where the platform has a
+ * camera, Pair offers it. No camera exists here, so a stand-in hands over the picture a
  * phone would take of the box's screen (the PNG the box wrote); everything after the shutter is the real path.
  */
 @ExtendWith(ApplicationExtension.class)
-class CameraPairTest {
+class PairSourcesTest {
     private static final String PASSWORD = "Camera journey 2026!";
 
     @TempDir
@@ -66,6 +69,32 @@ class CameraPairTest {
         Camera shutter = () -> Optional.of(new Image(qrPicture.toUri().toString()));
         stage.setScene(new AppView(model, Optional::empty, Optional.of(shutter)).scene());
         stage.show();
+    }
+
+    @Test
+    void aPastedPictureOrLinkLeadsToTheBoxToConfirm(FxRobot robot) throws Exception {
+        OnScreen.click(robot, "#unlock-password");
+        robot.write(PASSWORD);
+        OnScreen.click(robot, "#unlock");
+        OnScreen.click(robot, "#nav-pair");
+        robot.interact(() -> {
+            ClipboardContent content = new ClipboardContent();
+            content.putImage(new Image(qrPicture.toUri().toString()));
+            Clipboard.getSystemClipboard().setContent(content);
+        });
+        OnScreen.click(robot, "#pair-paste");
+        OnScreen.await(robot, "#pair-confirm");
+        assertEquals(box.name(), robot.lookup("#pair-box-name").queryAs(Label.class).getText());
+
+        OnScreen.click(robot, "#pair-cancel");
+        robot.interact(() -> {
+            ClipboardContent content = new ClipboardContent();
+            content.putString("  " + box.inviteLink(box.invite(HomeBox.DEFAULT_INVITE_LIFETIME)) + "\n");
+            Clipboard.getSystemClipboard().setContent(content);
+        });
+        OnScreen.click(robot, "#pair-paste");
+        OnScreen.await(robot, "#pair-confirm");
+        assertTrue(robot.lookup("#pair-fingerprint").queryAs(Label.class).getText().contains(box.did().fingerprint()));
     }
 
     @Test
