@@ -1,8 +1,5 @@
 package org.elastos.frontdoor.box;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.biscuitsec.biscuit.crypto.KeyPair;
 import org.biscuitsec.biscuit.datalog.RunLimits;
 import org.biscuitsec.biscuit.error.Error;
@@ -10,18 +7,12 @@ import org.biscuitsec.biscuit.token.Authorizer;
 import org.biscuitsec.biscuit.token.Biscuit;
 import org.biscuitsec.biscuit.token.RevocationIdentifier;
 import org.elastos.frontdoor.wallet.did.DidKey;
-import org.elastos.frontdoor.wallet.vault.AtomicFile;
+import org.elastos.frontdoor.wallet.hostkey.MachineSeed;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.FileAlreadyExistsException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.GeneralSecurityException;
 import java.security.SecureRandom;
 import java.time.Duration;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Set;
 
@@ -37,7 +28,6 @@ public final class DeviceTokens {
 
     public enum Role { OWNER, MEMBER }
 
-    private static final ObjectMapper JSON = new ObjectMapper();
     // A wall-clock guard against pathological tokens; generous, because a busy box on two cores must not deny an honest
     // request (a 50 ms limit did, under 100 concurrent downloads).
     private static final RunLimits LIMITS = new RunLimits(1000, 100, Duration.ofSeconds(1));
@@ -52,26 +42,7 @@ public final class DeviceTokens {
 
     /** The box's root key for tokens, kept in its own file beside the box key (never the same key twice). */
     public static DeviceTokens loadOrCreate(Path file, SecureRandom random) {
-        try {
-            if (!Files.exists(file)) {
-                byte[] seed = new byte[32];
-                random.nextBytes(seed);
-                ObjectNode body = JSON.createObjectNode().put("version", 1).put("biscuit_root_ed25519", HexFormat.of().formatHex(seed));
-                try {
-                    AtomicFile.createNew(file, (body + "\n").getBytes(StandardCharsets.UTF_8));
-                } catch (FileAlreadyExistsException raced) {
-                    // Another start made it first; use that one.
-                }
-            }
-            JsonNode body = JSON.readTree(Files.readString(file, StandardCharsets.UTF_8));
-            String seed = body.path("biscuit_root_ed25519").asText("");
-            if (!seed.matches("[0-9a-f]{64}")) {
-                throw new IllegalStateException(file + " is not a token root key file; it was left as it is");
-            }
-            return new DeviceTokens(new KeyPair(HexFormat.of().parseHex(seed)), random);
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot read or create " + file, e);
-        }
+        return new DeviceTokens(new KeyPair(MachineSeed.loadOrCreate(file, "biscuit_root_ed25519", random)), random);
     }
 
     /** A token for {@code device}; returns it serialized, with the revocation id that can later cancel it. */

@@ -9,10 +9,7 @@ import org.elastos.frontdoor.link.BoxClient;
 import org.elastos.frontdoor.views.AppView;
 import org.elastos.frontdoor.views.AppViewModel;
 import org.elastos.frontdoor.views.FxTaskRunner;
-import org.elastos.frontdoor.wallet.phrase.RecoveryPhrase;
 import org.elastos.frontdoor.wallet.vault.IdentityDirectory;
-import org.elastos.frontdoor.wallet.vault.KdfParams;
-import org.elastos.frontdoor.wallet.vault.Vault;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -23,11 +20,8 @@ import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
 
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
@@ -51,14 +45,10 @@ class PairJourneyTest {
 
     @BeforeAll
     static void startBoxAndIdentity() throws Exception {
-        box = HomeBox.start(dir.resolve("box"), new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), Clock.systemUTC());
+        box = PairingWorld.startBox(dir.resolve("box"));
         Files.writeString(dir.resolve("box").resolve("Films").resolve("sintel.mp4"), "a film");
         qrPicture = box.writePairingQr(box.invite(HomeBox.DEFAULT_INVITE_LIFETIME));
-        IdentityDirectory identities = new IdentityDirectory(dir.resolve("app"));
-        Vault vault = identities.newVault();
-        vault.create(RecoveryPhrase.parse("legal winner thank year wave sausage worth useful legal winner thank yellow"), "",
-                PASSWORD.toCharArray(), new KdfParams(KdfParams.MIN_MEMORY_KIB, 1, 1));
-        identities.makeCurrent(vault);
+        PairingWorld.restoreIdentity(dir.resolve("app"), "legal winner thank year wave sausage worth useful legal winner thank yellow", PASSWORD);
     }
 
     @AfterAll

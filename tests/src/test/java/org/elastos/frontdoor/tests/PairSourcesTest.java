@@ -10,10 +10,7 @@ import org.elastos.frontdoor.views.AppView;
 import org.elastos.frontdoor.views.AppViewModel;
 import org.elastos.frontdoor.views.FxTaskRunner;
 import org.elastos.frontdoor.views.pair.Camera;
-import org.elastos.frontdoor.wallet.phrase.RecoveryPhrase;
 import org.elastos.frontdoor.wallet.vault.IdentityDirectory;
-import org.elastos.frontdoor.wallet.vault.KdfParams;
-import org.elastos.frontdoor.wallet.vault.Vault;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -23,10 +20,7 @@ import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
 
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.util.Optional;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -48,13 +42,9 @@ class PairSourcesTest {
 
     @BeforeAll
     static void startBoxAndIdentity() throws Exception {
-        box = HomeBox.start(dir.resolve("box"), new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), Clock.systemUTC());
+        box = PairingWorld.startBox(dir.resolve("box"));
         qrPicture = box.writePairingQr(box.invite(HomeBox.DEFAULT_INVITE_LIFETIME));
-        IdentityDirectory identities = new IdentityDirectory(dir.resolve("app"));
-        Vault vault = identities.newVault();
-        vault.create(RecoveryPhrase.parse("letter advice cage absurd amount doctor acoustic avoid letter advice cage above"), "",
-                PASSWORD.toCharArray(), new KdfParams(KdfParams.MIN_MEMORY_KIB, 1, 1));
-        identities.makeCurrent(vault);
+        PairingWorld.restoreIdentity(dir.resolve("app"), "letter advice cage absurd amount doctor acoustic avoid letter advice cage above", PASSWORD);
     }
 
     @AfterAll

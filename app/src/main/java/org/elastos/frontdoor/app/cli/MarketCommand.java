@@ -231,9 +231,10 @@ final class MarketCommand {
                 Market market = Market.on(rpc);
                 Coin coin = rpc.chain().coin();
                 EarningsHistory history = market.earnings(holder, BigInteger.valueOf(fromBlock), blocksPerQuery);
+                BigInteger withdrawable = market.withdrawable(holder);
                 ObjectNode result = Json.MAPPER.createObjectNode().put("holder", holder.value())
-                        .put("withdrawable", coin.format(market.withdrawable(holder)))
-                        .put("withdrawable_wei", market.withdrawable(holder).toString())
+                        .put("withdrawable", coin.format(withdrawable))
+                        .put("withdrawable_wei", withdrawable.toString())
                         .put("earned_total", coin.format(history.total()));
                 ArrayNode days = result.putArray("history");
                 for (EarningsHistory.Entry entry : history.entries()) {

@@ -1,22 +1,12 @@
 package org.elastos.frontdoor.wallet.hostkey;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.bouncycastle.crypto.params.Ed25519PrivateKeyParameters;
 import org.bouncycastle.crypto.signers.Ed25519Signer;
-import org.bouncycastle.util.encoders.Hex;
-import org.elastos.frontdoor.wallet.WalletException;
 import org.elastos.frontdoor.wallet.did.DidKey;
 import org.elastos.frontdoor.wallet.envelope.Envelope;
 import org.elastos.frontdoor.wallet.signer.DidSigner;
-import org.elastos.frontdoor.wallet.vault.AtomicFile;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.FileAlreadyExistsException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.SecureRandom;
 
@@ -26,9 +16,6 @@ import java.security.SecureRandom;
  * {@link org.elastos.frontdoor.wallet.vault.Vault}; this is for machines.
  */
 public final class HostKey implements DidSigner {
-    private static final ObjectMapper JSON = new ObjectMapper();
-    private static final int VERSION = 1;
-
     private final Ed25519PrivateKeyParameters key;
     private final DidKey did;
 
@@ -44,27 +31,7 @@ public final class HostKey implements DidSigner {
      * @throws WalletException when the file exists but is not a host key
      */
     public static HostKey loadOrCreate(Path file, SecureRandom random) {
-        try {
-            if (!Files.exists(file)) {
-                byte[] seed = new byte[32];
-                random.nextBytes(seed);
-                ObjectNode body = JSON.createObjectNode().put("version", VERSION).put("ed25519_seed", Hex.toHexString(seed));
-                try {
-                    AtomicFile.createNew(file, (body.toString() + "\n").getBytes(StandardCharsets.UTF_8));
-                } catch (FileAlreadyExistsException raced) {
-                    // Another process made it first; use theirs.
-                }
-            }
-            JsonNode body = JSON.readTree(Files.readString(file, StandardCharsets.UTF_8));
-            String seed = body.path("ed25519_seed").asText("");
-            if (body.path("version").asInt() != VERSION || !seed.matches("[0-9a-f]{64}")) {
-                throw new WalletException(file + " is not a host key file (version " + VERSION
-                        + " with a 32-byte ed25519_seed); it was left as it is");
-            }
-            return new HostKey(Hex.decode(seed));
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot read or create the host key " + file, e);
-        }
+        return new HostKey(MachineSeed.loadOrCreate(file, "ed25519_seed", random));
     }
 
     @Override
