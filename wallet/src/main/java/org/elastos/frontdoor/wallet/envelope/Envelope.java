@@ -1,6 +1,7 @@
 package org.elastos.frontdoor.wallet.envelope;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -9,7 +10,10 @@ import org.elastos.frontdoor.wallet.Sha256;
 import org.elastos.frontdoor.wallet.WalletException;
 import org.elastos.frontdoor.wallet.did.DidKey;
 
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.Iterator;
 import java.util.Optional;
 import java.util.Set;
@@ -23,7 +27,9 @@ import java.util.regex.Pattern;
  * from elsewhere without the field are read too.
  */
 public final class Envelope {
-    private static final ObjectMapper MAPPER = new ObjectMapper();
+    private static final ObjectMapper MAPPER = new ObjectMapper().enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
+    /** No envelope of ours comes near this; a longer one is refused before it is read. */
+    public static final int MAX_BYTES = 1 << 20;
     private static final Pattern SIGNATURE_HEX = Pattern.compile("[0-9a-f]{128}");
     private static final Set<String> FIELDS = Set.of("payload", "signature", "signer_did", "domain");
 
@@ -50,8 +56,28 @@ public final class Envelope {
         return new Envelope(payload, Hex.toHexString(signature), signerDid, Optional.of(EnvelopeDomains.require(domain)));
     }
 
-    /** Reads an envelope's structure. This checks shape only; {@link #verify} checks the signature. */
+    /**
+     * Reads an envelope from a file, refusing one over {@link #MAX_BYTES} before reading it.
+     *
+     * @throws EnvelopeRejectedException when it is too long or not an envelope
+     */
+    public static Envelope read(Path file) throws IOException {
+        long size = Files.size(file);
+        if (size > MAX_BYTES) {
+            throw new EnvelopeRejectedException("this is not a signed envelope: " + file.getFileName() + " has " + size
+                    + " bytes, and no envelope has more than " + MAX_BYTES);
+        }
+        return parse(Files.readString(file, StandardCharsets.UTF_8));
+    }
+
+    /**
+     * Reads an envelope's structure: one JSON object and nothing after it. This checks shape only; {@link #verify}
+     * checks the signature.
+     */
     public static Envelope parse(String json) {
+        if (json.length() > MAX_BYTES) {
+            throw new EnvelopeRejectedException("this is not a signed envelope: it is over " + MAX_BYTES + " characters long");
+        }
         JsonNode root;
         try {
             root = MAPPER.readTree(json);

@@ -14,9 +14,12 @@ public final class EnvelopeDomains {
     public static final String DEVICE_CERTIFICATE = "elastos.device-certificate.v1";
     public static final String CAPSULE = "elastos.capsule.v1";
     public static final String RELEASE = "elastos.release.v1";
+    /** A box's signed statement of where its audit log ended, kept by its devices. */
+    public static final String AUDIT_CHECKPOINT = "elastos.audit.checkpoint.v1";
 
     /** The domains this app issues or checks; a verifier that is not told the domain tries these. */
-    public static final List<String> KNOWN = List.of(PAIR_INVITE, PAIR_BEACON, DEVICE_CERTIFICATE, CAPSULE, RELEASE);
+    public static final List<String> KNOWN = List.of(PAIR_INVITE, PAIR_BEACON, DEVICE_CERTIFICATE, CAPSULE, RELEASE,
+            AUDIT_CHECKPOINT);
 
     private static final Pattern SHAPE = Pattern.compile("[a-z0-9]+([.-][a-z0-9]+)*\\.v[0-9]+");
 

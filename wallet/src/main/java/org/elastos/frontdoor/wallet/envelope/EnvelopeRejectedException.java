@@ -4,11 +4,11 @@ import org.elastos.frontdoor.wallet.WalletException;
 
 /** A signed envelope that must not be trusted: malformed, signed for another purpose, or altered after signing. */
 public final class EnvelopeRejectedException extends WalletException {
-    EnvelopeRejectedException(String message) {
+    public EnvelopeRejectedException(String message) {
         super(message);
     }
 
-    EnvelopeRejectedException(String message, Throwable cause) {
+    public EnvelopeRejectedException(String message, Throwable cause) {
         super(message, cause);
     }
 }

@@ -13,7 +13,10 @@ import org.elastos.frontdoor.wallet.envelope.CanonicalJson;
 import org.elastos.frontdoor.wallet.envelope.Envelope;
 import org.elastos.frontdoor.wallet.envelope.EnvelopeDomains;
 
+import org.elastos.frontdoor.wallet.Sha256;
+
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import java.util.Base64;
 
 /**
@@ -29,6 +32,7 @@ record VaultFile(Identity identity, KdfParams kdf, byte[] salt, byte[] nonce, by
 
     byte[] toBytes() {
         ObjectNode root = header();
+        root.put("kdf_check", b64(kdfCheck(root.get("kdf"))));
         root.put("secret", b64(secret));
         try {
             return MAPPER.writerWithDefaultPrettyPrinter().writeValueAsBytes(root);
@@ -96,6 +100,10 @@ record VaultFile(Identity identity, KdfParams kdf, byte[] salt, byte[] nonce, by
             if (!"argon2id".equals(text(k, "name")) || k.path("version").asInt() != 19) {
                 throw damaged("its key derivation is not Argon2id version 19", null);
             }
+            if (root.has("kdf_check") && !Arrays.equals(bytes(root, "kdf_check", 32), kdfCheck(k))) {
+                throw damaged("its key-derivation settings were changed after it was written, so no password can open"
+                        + " it as it is", null);
+            }
             KdfParams kdf = new KdfParams(k.path("memory_kib").asInt(), k.path("iterations").asInt(),
                     k.path("parallelism").asInt());
             JsonNode c = object(root, "cipher");
@@ -109,6 +117,16 @@ record VaultFile(Identity identity, KdfParams kdf, byte[] salt, byte[] nonce, by
         } catch (WalletException | IllegalArgumentException e) {
             throw damaged(e.getMessage(), e);
         }
+    }
+
+    /**
+     * A digest of the key-derivation settings, written beside them, so a changed setting is reported as damage
+     * rather than as a wrong password (the key check cannot tell the two apart). Older vaults have none. It needs no
+     * secret and is not part of the associated data: it tells damage from a typo, it does not stop a forger.
+     */
+    private static byte[] kdfCheck(JsonNode kdf) {
+        return Sha256.of("elastos.frontdoor.vault.kdf-check".getBytes(StandardCharsets.US_ASCII), new byte[] {0},
+                CanonicalJson.of(kdf));
     }
 
     private static void checkCertificate(Identity identity) {

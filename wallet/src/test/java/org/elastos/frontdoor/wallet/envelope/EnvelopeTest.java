@@ -6,6 +6,10 @@ import org.bouncycastle.crypto.params.Ed25519PrivateKeyParameters;
 import org.bouncycastle.crypto.signers.Ed25519Signer;
 import org.elastos.frontdoor.wallet.did.DidKey;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.RandomAccessFile;
+import java.nio.file.Path;
 
 import java.security.SecureRandom;
 
@@ -48,6 +52,25 @@ class EnvelopeTest {
                 + "\"payload\":{ \"endpoints\" : [ \"tls://127.0.0.1:7443\" ], \"expires_at\":\"2026-11-24T04:00:00Z\","
                 + " \"box_name\":\"Living room\" }}";
         assertEquals(did, Envelope.parse(reordered).verify(DOMAIN));
+    }
+
+    @Test
+    void refusesASecondDocumentAfterTheEnvelope() {
+        String json = sign(DOMAIN, invite()).toJsonString();
+        EnvelopeRejectedException e = assertThrows(EnvelopeRejectedException.class, () -> Envelope.parse(json + "\n{\"more\":1}"));
+        assertTrue(e.getMessage().contains("malformed"), e.getMessage());
+        assertThrows(EnvelopeRejectedException.class, () -> Envelope.parse(json + " garbage"));
+        Envelope.parse(json + "\n  ").verify(DOMAIN);
+    }
+
+    @Test
+    void refusesAFileLongerThanAnyEnvelopeBeforeReadingIt(@TempDir Path dir) throws Exception {
+        Path huge = dir.resolve("huge.json");
+        try (RandomAccessFile file = new RandomAccessFile(huge.toFile(), "rw")) {
+            file.setLength(3L << 30);   // 3 GiB, sparse: reading it whole would not fit in a test JVM
+        }
+        EnvelopeRejectedException e = assertThrows(EnvelopeRejectedException.class, () -> Envelope.read(huge));
+        assertTrue(e.getMessage().contains("no envelope has more than"), e.getMessage());
     }
 
     @Test

@@ -104,6 +104,29 @@ class VaultTest {
     }
 
     @Test
+    void reportsChangedKeyDerivationSettingsAsDamageNotAsAWrongPassword() throws Exception {
+        createAbandonVault();
+        Path file = dir.resolve(Vault.FILE_NAME);
+        String json = Files.readString(file);
+        String edited = json.replace("\"iterations\" : 4", "\"iterations\" : 5");
+        assertNotEquals(json, edited);
+        Files.writeString(file, edited);
+        VaultDamagedException e = assertThrows(VaultDamagedException.class, () -> Vault.at(dir).open(PASSWORD));
+        assertTrue(e.getMessage().contains("key-derivation settings were changed"), e.getMessage());
+        assertEquals(edited, Files.readString(file), "left untouched");
+    }
+
+    @Test
+    void opensAVaultWrittenBeforeSettingsWereChecked() throws Exception {
+        createAbandonVault();
+        Path file = dir.resolve(Vault.FILE_NAME);
+        String json = Files.readString(file);
+        Files.writeString(file, json.replaceAll("\\s*\"kdf_check\" : \"[^\"]*\",", ""));
+        assertFalse(Files.readString(file).contains("kdf_check"));
+        Vault.at(dir).open(PASSWORD).wipe();
+    }
+
+    @Test
     void refusesAFileFromANewerFormatVersion() throws Exception {
         createAbandonVault();
         Path file = dir.resolve(Vault.FILE_NAME);
