@@ -11,6 +11,8 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.zip.CRC32;
 import java.util.zip.ZipEntry;
@@ -26,6 +28,8 @@ public record CapsuleBundle(String manifestJson, byte[] wasm) {
     static final String MODULE = "module.wasm";
     /** Larger entries are refused before they are read in full (zip bombs). */
     static final int MAX_ENTRY_BYTES = 32 << 20;
+    /** A bundle is its two entries and a little zip framing; a larger file is refused before it is read. */
+    public static final long MAX_BUNDLE_BYTES = 2L * MAX_ENTRY_BYTES + (1 << 20);
 
     public CapsuleBundle {
         wasm = wasm.clone();
@@ -46,6 +50,20 @@ public record CapsuleBundle(String manifestJson, byte[] wasm) {
                 manifest.requested(), manifest.limits());
         Envelope envelope = publisher.signEnvelope(EnvelopeDomains.CAPSULE, bound.toPayload());
         return new CapsuleBundle(envelope.toJsonString(), wasm);
+    }
+
+    /**
+     * Reads a capsule file, refusing one larger than any capsule can be before reading it.
+     *
+     * @throws CapsuleException.BundleRejected when it is too large or not a capsule
+     */
+    public static CapsuleBundle read(Path file) throws IOException {
+        long size = Files.size(file);
+        if (size > MAX_BUNDLE_BYTES) {
+            throw new CapsuleException.BundleRejected("this is not a capsule: " + file.getFileName() + " has " + size
+                    + " bytes, more than any capsule (" + (MAX_BUNDLE_BYTES >> 20) + " MiB)", null);
+        }
+        return read(Files.readAllBytes(file));
     }
 
     public static CapsuleBundle read(byte[] zip) {

@@ -14,25 +14,24 @@ import java.nio.file.WatchEvent;
 import java.nio.file.WatchKey;
 import java.nio.file.WatchService;
 import java.util.Map;
-import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.LinkedBlockingQueue;
+import java.util.function.Consumer;
 import java.util.stream.Stream;
 
 /**
  * Changes in the box's folders, whoever made them (an upload, or a program on the box itself), as JSON events
  * {@code {"type":"created|modified|deleted","path":"Films/x"}} for every device that listens. Temporary upload files
- * are left out; a listener that falls far behind loses its oldest events rather than the box's memory.
+ * are left out. Listeners are called on the feed's own thread and must not block (the box writes each event to a
+ * connection that takes it, and drops it for one that has fallen behind).
  */
 final class ChangeFeed implements Closeable {
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final int BACKLOG = 1000;
 
     private final Path root;
     private final WatchService watcher;
     private final Map<WatchKey, Path> watched = new ConcurrentHashMap<>();
-    private final CopyOnWriteArrayList<BlockingQueue<ObjectNode>> listeners = new CopyOnWriteArrayList<>();
+    private final CopyOnWriteArrayList<Consumer<ObjectNode>> listeners = new CopyOnWriteArrayList<>();
     private final Thread thread;
 
     ChangeFeed(Path root) throws IOException {
@@ -46,14 +45,10 @@ final class ChangeFeed implements Closeable {
         this.thread.start();
     }
 
-    BlockingQueue<ObjectNode> listen() {
-        BlockingQueue<ObjectNode> queue = new LinkedBlockingQueue<>(BACKLOG);
-        listeners.add(queue);
-        return queue;
-    }
-
-    void stopListening(BlockingQueue<ObjectNode> queue) {
-        listeners.remove(queue);
+    /** Calls {@code listener} with every change from now on, until the returned handle is run. */
+    Runnable listen(Consumer<ObjectNode> listener) {
+        listeners.add(listener);
+        return () -> listeners.remove(listener);
     }
 
     private void watchTree(Path start) throws IOException {
@@ -97,10 +92,8 @@ final class ChangeFeed implements Closeable {
     }
 
     private void publish(ObjectNode event) {
-        for (BlockingQueue<ObjectNode> queue : listeners) {
-            while (!queue.offer(event)) {
-                queue.poll();
-            }
+        for (Consumer<ObjectNode> listener : listeners) {
+            listener.accept(event);
         }
     }
 

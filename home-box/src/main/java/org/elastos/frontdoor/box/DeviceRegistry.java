@@ -20,6 +20,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Consumer;
 import java.util.stream.Collectors;
 
 /**
@@ -60,6 +61,35 @@ public final class DeviceRegistry {
     public synchronized Set<String> revokedTokenIds() {
         return devices.values().stream().filter(d -> d.state() == Device.State.REVOKED)
                 .flatMap(d -> d.revocationId().stream()).collect(Collectors.toSet());
+    }
+
+    /** A device just enrolled, with its token when it was let in at once. */
+    public record Enrolled(Device device, Optional<String> token) {
+    }
+
+    /**
+     * Enrolls a device the box has not seen, deciding owner or pending and recording it in one step, so two devices
+     * pairing at the same moment on a box without an owner never both become owner. {@code record} is called with
+     * the device before anything changes; if it throws (the audit log cannot be written), nothing changes.
+     */
+    public synchronized Enrolled enroll(DidKey did, String name, Instant now, DeviceTokens tokens, Consumer<Device> record) {
+        if (devices.containsKey(did)) {
+            throw new IllegalStateException(did + " is already known to the box");
+        }
+        Device device;
+        Optional<String> token = Optional.empty();
+        if (hasOwner()) {
+            device = new Device(did, name, DeviceTokens.Role.MEMBER, Device.State.PENDING, now, now, Optional.empty());
+        } else {
+            DeviceTokens.Issued issued = tokens.issue(did, DeviceTokens.Role.OWNER);
+            device = new Device(did, name, DeviceTokens.Role.OWNER, Device.State.ACTIVE, now, now,
+                    Optional.of(issued.revocationId()));
+            token = Optional.of(issued.token());
+        }
+        record.accept(device);
+        devices.put(did, device);
+        save();
+        return new Enrolled(device, token);
     }
 
     /** Records a device: active with its token's revocation id, or pending without one. */

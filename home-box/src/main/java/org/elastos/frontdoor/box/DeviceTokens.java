@@ -6,6 +6,7 @@ import org.biscuitsec.biscuit.error.Error;
 import org.biscuitsec.biscuit.token.Authorizer;
 import org.biscuitsec.biscuit.token.Biscuit;
 import org.biscuitsec.biscuit.token.RevocationIdentifier;
+import org.elastos.frontdoor.link.BoxRefusal;
 import org.elastos.frontdoor.wallet.did.DidKey;
 import org.elastos.frontdoor.wallet.hostkey.MachineSeed;
 
@@ -14,6 +15,7 @@ import java.security.GeneralSecurityException;
 import java.security.SecureRandom;
 import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -23,7 +25,18 @@ import java.util.Set;
  */
 public final class DeviceTokens {
     /** The outcome of one authorization, with the reason shown to the device and written to the audit log. */
-    public record Decision(boolean allowed, String reason) {
+    public record Decision(Optional<BoxRefusal> refusal, String reason) {
+        static Decision allow() {
+            return new Decision(Optional.empty(), "allowed");
+        }
+
+        static Decision deny(BoxRefusal refusal, String reason) {
+            return new Decision(Optional.of(refusal), reason);
+        }
+
+        public boolean allowed() {
+            return refusal.isEmpty();
+        }
     }
 
     public enum Role { OWNER, MEMBER }
@@ -76,11 +89,11 @@ public final class DeviceTokens {
         try {
             biscuit = Biscuit.from_b64url(token, root.public_key());
         } catch (Error | GeneralSecurityException | RuntimeException e) {
-            return new Decision(false, "the device token is not one this box issued");
+            return Decision.deny(BoxRefusal.TOKEN_INVALID, "the device token is not one this box issued");
         }
         for (RevocationIdentifier id : biscuit.revocation_identifiers()) {
             if (revoked.contains(id.serialize_b64url())) {
-                return new Decision(false, "this device was revoked");
+                return Decision.deny(BoxRefusal.REVOKED, "this device was revoked");
             }
         }
         try {
@@ -93,11 +106,11 @@ public final class DeviceTokens {
             authorizer.add_policy("allow if role(\"member\"), operation(\"read\")");
             authorizer.add_policy("deny if true");
             authorizer.authorize(LIMITS);
-            return new Decision(true, "allowed");
+            return Decision.allow();
         } catch (Error.FailedLogic e) {
-            return new Decision(false, "the token does not allow " + operation + " of " + resource + " from " + peer);
+            return Decision.deny(BoxRefusal.NOT_ALLOWED, "the token does not allow " + operation + " of " + resource + " from " + peer);
         } catch (Error e) {
-            return new Decision(false, "the token could not be checked (" + e + ")");
+            return Decision.deny(BoxRefusal.TOKEN_INVALID, "the token could not be checked (" + e + ")");
         }
     }
 

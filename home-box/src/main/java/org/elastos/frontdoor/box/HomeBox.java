@@ -3,31 +3,23 @@ package org.elastos.frontdoor.box;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.elastos.frontdoor.link.InviteQr;
-import org.elastos.frontdoor.link.LinkHttp;
 import org.elastos.frontdoor.link.LinkTls;
 import org.elastos.frontdoor.link.PairingBeacon;
 import org.elastos.frontdoor.link.PairingInvite;
-import org.elastos.frontdoor.link.Sockets;
 import org.elastos.frontdoor.link.ShortCode;
+import org.elastos.frontdoor.link.Sockets;
 import org.elastos.frontdoor.link.relay.RelayRegistration;
 import org.elastos.frontdoor.wallet.audit.AuditLog;
 import org.elastos.frontdoor.wallet.did.DidKey;
 import org.elastos.frontdoor.wallet.hostkey.HostKey;
 import org.elastos.frontdoor.wallet.vault.AtomicFile;
 
-import javax.net.ssl.SSLSocket;
-import java.io.BufferedInputStream;
-import java.io.BufferedOutputStream;
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.net.Inet4Address;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.NetworkInterface;
-import java.net.ServerSocket;
-import java.net.Socket;
 import java.net.SocketException;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
@@ -40,48 +32,52 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 
 /**
  * The reference home box: a persistent box DID, the person's folders, the devices it has enrolled, and the link
- * API served over DID-pinned TLS on exactly the address it is given. Closing it closes every connection.
+ * API served over DID-pinned TLS on exactly the address it is given (and through its relay, if it has one), within
+ * {@link BoxLimits}. Closing it closes every connection.
  */
 public final class HomeBox implements AutoCloseable {
     public static final Duration DEFAULT_INVITE_LIFETIME = Duration.ofMinutes(10);
+    /** An invite works for at most a day: a code on a screen should not outlive the afternoon it was shown in. */
+    public static final Duration LONGEST_INVITE_LIFETIME = Duration.ofDays(1);
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final int HANDSHAKE_TIMEOUT_MS = 10_000;
-    private static final int IDLE_TIMEOUT_MS = 300_000;
+    private static final Duration RELAY_PATIENCE = Duration.ofSeconds(5);
+    private static final long AUDIT_EVERY_SECONDS = 60;
 
     private final Path data;
     private final ChangeFeed changes;
     private final BoxState state;
     private final Clock clock;
-    private final ServerSocket listener;
-    private final LinkTls tls;
-    private final BoxApi api;
-    private final ExecutorService connections = Executors.newCachedThreadPool(runnable -> {
-        Thread thread = new Thread(runnable, "box-connection");
+    private final AuditTrail trail;
+    private final AuditCheckpoints checkpoints;
+    private final BoxServer server;
+    private final ScheduledExecutorService auditing = Executors.newSingleThreadScheduledExecutor(runnable -> {
+        Thread thread = new Thread(runnable, "box-audit");
         thread.setDaemon(true);
         return thread;
     });
-    private final Map<DidKey, Set<Socket>> open = new ConcurrentHashMap<>();
-    private volatile boolean closed;
+    private InetSocketAddress address;
     private volatile RelayRegistration relay;
 
-    private HomeBox(Path data, BoxState state, Clock clock, ServerSocket listener) throws IOException {
+    private HomeBox(Path data, BoxState state, Clock clock, BoxLimits limits) throws IOException {
         this.data = data;
         this.changes = new ChangeFeed(data);
         this.state = state;
         this.clock = clock;
-        this.listener = listener;
-        this.tls = LinkTls.forIdentity(state.key(), did -> !state.devices().isRevoked(did), "a device this box has not revoked");
-        this.api = new BoxApi(state, clock, this::disconnect, changes);
+        this.trail = new AuditTrail(state.audit(), clock);
+        this.checkpoints = new AuditCheckpoints(state.audit(), state.key(), data.resolve("audit-head.json"), clock);
+        LinkTls tls = LinkTls.forIdentity(state.key(), did -> !state.devices().isRevoked(did), "a device this box has not revoked");
+        BoxServer[] serving = new BoxServer[1];
+        BoxApi api = new BoxApi(state, clock, did -> serving[0].disconnect(did), trail, new Uploads(limits.diskReserve()),
+                checkpoints::latest);
+        this.server = new BoxServer(state, limits, tls, api, changes, trail);
+        serving[0] = server;
     }
 
     /** Opens the box's data folder, creating what a new box needs, without listening. */
@@ -103,21 +99,48 @@ public final class HomeBox implements AutoCloseable {
         return start(data, listen, Optional.empty(), clock);
     }
 
-    /** Starts serving on {@code listen}, and through {@code relay} when one is given. */
+    /** Starts serving on {@code listen}, and through {@code relay} when one is given, within the default limits. */
     public static HomeBox start(Path data, InetSocketAddress listen, Optional<InetSocketAddress> relay, Clock clock)
             throws IOException {
+        return start(data, listen, relay, clock, BoxLimits.DEFAULT);
+    }
+
+    /**
+     * Starts serving. Before anything else it seals a torn last line of the audit log (left by a crash or a full
+     * disk) and removes the temporary files of uploads a killed box never finished.
+     */
+    public static HomeBox start(Path data, InetSocketAddress listen, Optional<InetSocketAddress> relay, Clock clock,
+                                BoxLimits limits) throws IOException {
         BoxState state = open(data, clock);
-        ServerSocket listener = new ServerSocket();
-        listener.bind(listen);
-        HomeBox box = new HomeBox(data, state, clock, listener);
-        relay.ifPresent(address -> box.relay = RelayRegistration.start(address, state.key(),
-                socket -> box.connections.execute(() -> box.serve(socket))));
-        Thread acceptor = new Thread(box::acceptLoop, "box-accept");
-        acceptor.setDaemon(true);
-        acceptor.start();
-        state.audit().record(state.key().did().value(), "start", "listening on " + box.address());
-        box.announce();
+        state.audit().sealTornTail();
+        int stale = Uploads.removeStale(data, BoxFolders.FOLDERS);
+        if (stale > 0) {
+            state.audit().record(state.key().did().value(), "cleanup", "removed " + stale + " unfinished upload"
+                    + (stale == 1 ? "" : "s") + " left by a box that stopped mid-upload");
+        }
+        HomeBox box = new HomeBox(data, state, clock, limits);
+        try {
+            box.address = box.server.bind(listen);
+            relay.ifPresent(at -> box.relay = RelayRegistration.start(at, state.key(),
+                    channel -> box.server.adopt(channel, "relay " + at.getHostString() + ":" + at.getPort())));
+            state.audit().record(state.key().did().value(), "start", "listening on " + box.address());
+            box.auditing.scheduleWithFixedDelay(box::flushAudit, AUDIT_EVERY_SECONDS, AUDIT_EVERY_SECONDS, TimeUnit.SECONDS);
+            box.announce();
+        } catch (IOException | RuntimeException e) {
+            box.close();
+            throw e;
+        }
         return box;
+    }
+
+    /** Writes the strangers' summaries and signs a checkpoint of the log's head; the box does it every minute. */
+    void flushAudit() {
+        try {
+            trail.flush();
+            checkpoints.sign();
+        } catch (RuntimeException e) {
+            // A full disk: the summaries stay counted and the next minute tries again.
+        }
     }
 
     /** A fresh single-use invite naming this box's address. */
@@ -127,6 +150,10 @@ public final class HomeBox implements AutoCloseable {
 
     /** A fresh invite, and the code a person can type instead when the box has a relay to leave its beacon at. */
     public Invitation invitation(Duration lifetime) {
+        RelayRegistration registration = relay;
+        if (registration != null) {
+            registration.awaitRegistered(RELAY_PATIENCE);
+        }
         return invite(state, endpoints(), lifetime, clock);
     }
 
@@ -196,6 +223,9 @@ public final class HomeBox implements AutoCloseable {
      * reached, the invite has no typed code.
      */
     static Invitation invite(BoxState state, List<URI> endpoints, Duration lifetime, Clock clock) {
+        if (lifetime.isNegative() || lifetime.isZero() || lifetime.compareTo(LONGEST_INVITE_LIFETIME) > 0) {
+            throw new IllegalArgumentException("an invite works for a moment to at most a day, not " + lifetime);
+        }
         ShortCode code = ShortCode.generate(new SecureRandom());
         PairingInvite invite = new PairingInvite(state.key().did(), state.name(), endpoints, code.secret(),
                 clock.instant().plus(lifetime).truncatedTo(ChronoUnit.SECONDS));
@@ -247,7 +277,7 @@ public final class HomeBox implements AutoCloseable {
     }
 
     public InetSocketAddress address() {
-        return (InetSocketAddress) listener.getLocalSocketAddress();
+        return address;
     }
 
     public AuditLog audit() {
@@ -260,89 +290,18 @@ public final class HomeBox implements AutoCloseable {
 
     /** How many connections are open from {@code device} now. */
     public int openConnections(DidKey device) {
-        return open.getOrDefault(device, Set.of()).size();
-    }
-
-    private void acceptLoop() {
-        while (!closed) {
-            try {
-                Socket socket = listener.accept();
-                connections.execute(() -> serve(socket));
-            } catch (IOException e) {
-                if (!closed) {
-                    state.audit().record(state.key().did().value(), "error", "accept failed: " + e.getMessage());
-                }
-            }
-        }
-    }
-
-    private void serve(Socket raw) {
-        DidKey peer = null;
-        try (raw) {
-            raw.setSoTimeout(HANDSHAKE_TIMEOUT_MS);
-            SSLSocket socket;
-            try {
-                socket = tls.server(raw);
-                peer = LinkTls.peerOf(socket);
-            } catch (IOException refused) {
-                state.audit().record("unknown:" + raw.getInetAddress().getHostAddress(), "deny",
-                        "TLS handshake refused: " + refused.getMessage());
-                return;
-            }
-            socket.setSoTimeout(IDLE_TIMEOUT_MS);
-            open.computeIfAbsent(peer, did -> ConcurrentHashMap.newKeySet()).add(socket);
-            if (state.devices().isRevoked(peer)) {
-                return;
-            }
-            InputStream in = new BufferedInputStream(socket.getInputStream());
-            OutputStream out = new BufferedOutputStream(socket.getOutputStream());
-            while (!closed) {
-                Optional<LinkHttp.Request> request = LinkHttp.readRequest(in);
-                if (request.isEmpty()) {
-                    return;
-                }
-                api.handle(request.get(), peer, out);
-                // A refused upload leaves its body unread; it is skipped, not taken for the next request.
-                request.get().body().transferTo(OutputStream.nullOutputStream());
-            }
-        } catch (SocketException closedUnderneath) {
-            // Revoked, closed by the peer, or the box is stopping.
-        } catch (IOException e) {
-            state.audit().record(peer == null ? "unknown" : peer.value(), "error", "connection ended: " + e.getMessage());
-        } finally {
-            if (peer != null) {
-                Set<Socket> sockets = open.get(peer);
-                if (sockets != null) {
-                    sockets.remove(raw);
-                    sockets.removeIf(Socket::isClosed);
-                }
-            }
-        }
-    }
-
-    /** Cuts every open connection of a device at once (after its revocation). */
-    private void disconnect(DidKey device) {
-        Set<Socket> sockets = open.remove(device);
-        if (sockets != null) {
-            sockets.forEach(Sockets::closeQuietly);
-        }
+        return server.openConnections(device);
     }
 
     @Override
     public void close() {
-        closed = true;
         if (relay != null) {
             relay.close();
         }
-        Sockets.closeQuietly(listener);
-        open.keySet().forEach(this::disconnect);
         Sockets.closeQuietly(changes);
-        connections.shutdownNow();
-        try {
-            connections.awaitTermination(5, TimeUnit.SECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
+        server.close();
+        auditing.shutdownNow();
+        flushAudit();
     }
 
     /** The box's name from {@code box.json}, written the first time from this machine's host name. */

@@ -53,7 +53,7 @@ public final class LinkBenchmark {
         Path dir = Files.createTempDirectory("link-bench");
         InetAddress loopback = InetAddress.getLoopbackAddress();
         try (CarrierRelay relay = CarrierRelay.start(new InetSocketAddress(loopback, 0),
-                new RelayLimits(2 * CONCURRENT, 4 * CONCURRENT, Duration.ofMinutes(5), 1L << 40));
+                new RelayLimits(2 * CONCURRENT + 1, 2 * CONCURRENT, 4 * CONCURRENT, 8, Duration.ofMinutes(5), 1L << 40));
              HomeBox box = HomeBox.start(dir.resolve("box"), new InetSocketAddress(loopback, 0), Optional.of(relay.address()),
                      Clock.systemUTC())) {
             while (!box.isRelayed()) {

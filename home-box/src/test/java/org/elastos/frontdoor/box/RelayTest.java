@@ -204,7 +204,7 @@ class RelayTest {
     @Test
     void limitsConnectionsPerClientSoOneCannotStarveTheRest() throws Exception {
         CarrierRelay relay = keep(CarrierRelay.start(new InetSocketAddress(LOOPBACK, 0),
-                new RelayLimits(8, 2, Duration.ofMinutes(1), 1L << 30)));
+                new RelayLimits(8, 2, 4, 8, Duration.ofMinutes(1), 1L << 30)));
         HomeBox box = boxBehind(relay);
         HostKey laptop = HostKey.loadOrCreate(dir.resolve("laptop.key"), new SecureRandom());
         List<URI> relayOnly = List.of(box.endpoints().get(1));

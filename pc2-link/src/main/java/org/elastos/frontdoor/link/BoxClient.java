@@ -3,44 +3,64 @@ package org.elastos.frontdoor.link;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import org.elastos.frontdoor.wallet.audit.AuditCheckpoint;
 import org.elastos.frontdoor.wallet.did.DidKey;
+import org.elastos.frontdoor.wallet.envelope.Envelope;
 import org.elastos.frontdoor.wallet.signer.DidSigner;
 
-import javax.net.ssl.SSLHandshakeException;
-import javax.net.ssl.SSLSocket;
-import java.io.BufferedInputStream;
 import java.io.BufferedReader;
-import java.io.BufferedOutputStream;
+import java.io.EOFException;
+import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.io.OutputStream;
 import java.net.InetSocketAddress;
 import java.net.Socket;
+import java.net.SocketException;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
-import java.security.cert.CertificateException;
 import java.time.Duration;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Base64;
+import java.util.Deque;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.CancellationException;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
 import java.util.function.LongConsumer;
 
 /**
- * The app's side of the link to one box: one TLS connection, pinned to the box's DID, proving this device's DID,
- * carrying requests one at a time. Everything the box refuses arrives as a typed exception with its reason.
+ * The app's side of the link to one box, pinned to the box's DID, proving this device's DID. Each request has a
+ * connection of its own while it runs: a download streaming on one never shares its bytes with a folder listed
+ * meanwhile. Finished connections are kept for the next request; a new one is dialled along the same path
+ * (directly, or through the relay) when none is free. Everything the box refuses arrives as a typed exception with
+ * its reason.
  */
 public final class BoxClient implements AutoCloseable {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final int CONNECT_TIMEOUT_MS = 5_000;
     private static final int READ_TIMEOUT_MS = 30_000;
+    /** Requests running at once on one client (a box lets a device hold more: it has other clients too). */
+    private static final int MAX_CONNECTIONS = 8;
+    private static final int MAX_IDLE = 2;
+    /** A folder of ten thousand files lists in about a megabyte; an answer past this is not a box's. */
+    private static final int MAX_ANSWER_BYTES = 16 << 20;
+
+    /** Opens a new raw connection to the box along the path that worked; the client runs TLS over it. */
+    @FunctionalInterface
+    public interface Dialer {
+        Socket dial() throws IOException;
+    }
 
     /** One entry of a folder on the box. */
     public record Entry(String name, boolean folder, long size) {
@@ -55,18 +75,21 @@ public final class BoxClient implements AutoCloseable {
     }
 
     private final DidKey box;
-    private final SSLSocket socket;
-    private final InputStream in;
-    private final OutputStream out;
+    private final DidSigner device;
+    private final Dialer dialer;
     private final Duration handshakeTime;
+    private final Deque<LinkConnection> idle = new ArrayDeque<>();
+    private final Set<LinkConnection> lent = ConcurrentHashMap.newKeySet();
+    private final Semaphore permits = new Semaphore(MAX_CONNECTIONS);
+    private volatile boolean closed;
     private volatile String token = "";
 
-    private BoxClient(DidKey box, SSLSocket socket, Duration handshakeTime) throws IOException {
+    private BoxClient(DidKey box, DidSigner device, Dialer dialer, LinkConnection first, Duration handshakeTime) {
         this.box = box;
-        this.socket = socket;
-        this.in = new BufferedInputStream(socket.getInputStream());
-        this.out = new BufferedOutputStream(socket.getOutputStream());
+        this.device = device;
+        this.dialer = dialer;
         this.handshakeTime = handshakeTime;
+        idle.push(first);
     }
 
     /**
@@ -77,34 +100,37 @@ public final class BoxClient implements AutoCloseable {
      */
     public static BoxClient connect(URI endpoint, DidKey box, DidSigner device) {
         long start = System.nanoTime();
-        Socket raw = new Socket();
+        Dialer direct = () -> direct(endpoint);
+        Socket raw;
         try {
-            raw.connect(new InetSocketAddress(endpoint.getHost(), endpoint.getPort()), CONNECT_TIMEOUT_MS);
-            raw.setSoTimeout(READ_TIMEOUT_MS);
+            raw = direct.dial();
         } catch (IOException e) {
-            Sockets.closeQuietly(raw);
             throw new BoxUnreachableException("cannot reach the box at " + endpoint + " (" + e.getMessage()
                     + "); check that it is running and on this network", e);
         }
-        return over(raw, box, device, start);
+        return over(raw, box, device, start, direct);
     }
 
-    /** Runs the link over a socket that is already connected to the box, directly or through a relay. */
-    public static BoxClient over(Socket connected, DidKey box, DidSigner device, long startedNanos) {
+    /**
+     * Runs the link over a socket that is already connected to the box, directly or through a relay; later
+     * connections come from {@code redial}.
+     */
+    public static BoxClient over(Socket connected, DidKey box, DidSigner device, long startedNanos, Dialer redial) {
+        LinkConnection first = LinkConnection.secure(connected, box, device);
+        return new BoxClient(box, device, redial, first, Duration.ofNanos(System.nanoTime() - startedNanos));
+    }
+
+    /** A plain TCP connection to {@code tls://host:port}, with the link's timeouts and no Nagle delay. */
+    public static Socket direct(URI endpoint) throws IOException {
+        Socket raw = new Socket();
         try {
-            SSLSocket socket = LinkTls.toBox(device, box).client(connected);
-            return new BoxClient(box, socket, Duration.ofNanos(System.nanoTime() - startedNanos));
-        } catch (SSLHandshakeException e) {
-            Sockets.closeQuietly(connected);
-            if (causedBy(e, CertificateException.class)) {
-                throw new PeerIdentityException("whatever answered is not the box " + box.fingerprint()
-                        + " from the invite; nothing was sent to it", e);
-            }
-            throw new BoxRefusedException(403, "the box refused this device's certificate: the device may have been"
-                    + " revoked; pair it again from an owner's device");
+            raw.setTcpNoDelay(true);
+            raw.connect(new InetSocketAddress(endpoint.getHost(), endpoint.getPort()), CONNECT_TIMEOUT_MS);
+            raw.setSoTimeout(READ_TIMEOUT_MS);
+            return raw;
         } catch (IOException e) {
-            Sockets.closeQuietly(connected);
-            throw new BoxUnreachableException("the connection to the box broke while it was being secured", e);
+            Sockets.closeQuietly(raw);
+            throw e;
         }
     }
 
@@ -112,7 +138,7 @@ public final class BoxClient implements AutoCloseable {
         return box;
     }
 
-    /** How long connecting and the TLS handshake took. */
+    /** How long connecting and the TLS handshake of the first connection took. */
     public Duration handshakeTime() {
         return handshakeTime;
     }
@@ -124,7 +150,7 @@ public final class BoxClient implements AutoCloseable {
     }
 
     public JsonNode info() {
-        return expect(request("GET", "/info", new byte[0], Map.of()), 200);
+        return expect(call("GET", "/info", new byte[0], Map.of()), 200);
     }
 
     /**
@@ -139,31 +165,28 @@ public final class BoxClient implements AutoCloseable {
         ObjectNode body = JSON.createObjectNode()
                 .put("secret", Base64.getUrlEncoder().withoutPadding().encodeToString(invite.secret()))
                 .put("device_name", deviceName);
-        LinkHttp.Response response = request("POST", "/pair", body.toString().getBytes(StandardCharsets.UTF_8), Map.of());
-        JsonNode answer = read(response);
-        if (response.status() == 409 || response.status() == 410 || response.status() == 403) {
-            String reason = answer.path("reason").asText("");
-            InviteRefusedException.Reason why = switch (reason) {
+        Answer answer = call("POST", "/pair", body.toString().getBytes(StandardCharsets.UTF_8), Map.of());
+        if (answer.status() == 409 || answer.status() == 410 || answer.status() == 403) {
+            InviteRefusedException.Reason why = switch (answer.body().path("reason").asText("")) {
                 case "ALREADY_USED" -> InviteRefusedException.Reason.ALREADY_USED;
                 case "EXPIRED" -> InviteRefusedException.Reason.EXPIRED;
                 case "NOT_FOR_THIS_BOX" -> InviteRefusedException.Reason.NOT_FOR_THIS_BOX;
                 default -> null;
             };
             if (why != null) {
-                throw new InviteRefusedException(why, answer.path("error").asText());
+                throw new InviteRefusedException(why, answer.body().path("error").asText());
             }
         }
-        return enrollment(response, answer);
+        return enrollment(answer);
     }
 
     /** Asks again after pairing said "pending": enrolled once an owner approved. */
     public Enrollment enrollment() {
-        LinkHttp.Response response = request("GET", "/enrollment", new byte[0], Map.of());
-        return enrollment(response, read(response));
+        return enrollment(call("GET", "/enrollment", new byte[0], Map.of()));
     }
 
     public List<Entry> list(String folder) {
-        JsonNode answer = expect(request("GET", "/list?path=" + encode(folder), new byte[0], authorization()), 200);
+        JsonNode answer = expect(call("GET", "/list?path=" + encode(folder), new byte[0], authorization()), 200);
         List<Entry> entries = new ArrayList<>();
         answer.path("entries").forEach(e -> entries.add(new Entry(e.path("name").asText(), e.path("folder").asBoolean(),
                 e.path("size").asLong())));
@@ -171,67 +194,93 @@ public final class BoxClient implements AutoCloseable {
     }
 
     /**
-     * Streams a file, or the part of it from byte {@code from} (inclusive) to its end; the stream must be read to
-     * its end or the client closed before the next request.
+     * Streams a file, or the part of it from byte {@code from} (inclusive) to its end, on a connection of its own.
+     * Read the body to its end, or close it to stop early (which hangs that connection up).
      */
     public LinkHttp.Response read(String path, long from) {
         Map<String, String> headers = new LinkedHashMap<>(authorization());
         if (from > 0) {
             headers.put("Range", "bytes=" + from + "-");
         }
-        LinkHttp.Response response = request("GET", "/file?path=" + encode(path), new byte[0], headers);
-        if (response.status() != 200 && response.status() != 206) {
-            expect(response, 200);
+        return stream("GET", "/file?path=" + encode(path), headers);
+    }
+
+    /**
+     * Sends a request whose answer streams, on a connection lent to it until the body is read to its end (then it
+     * serves the next request) or closed early (then it is hung up). An error answer is read here and thrown.
+     */
+    LinkHttp.Response stream(String method, String target, Map<String, String> headers) {
+        LinkConnection connection = borrow();
+        try {
+            Sent sent = send(connection, method, target, headers, new byte[0]);
+            connection = sent.connection();
+            LinkHttp.Response response = sent.response();
+            if (response.status() != 200 && response.status() != 206) {
+                Answer refused = new Answer(response.status(), json(response));
+                giveBack(connection, true);
+                expect(refused, 200);
+            }
+            return new LinkHttp.Response(response.status(), response.headers(),
+                    new LentBody(response.body(), connection, keepsOpen(response)), response.length());
+        } catch (IOException e) {
+            giveBack(connection, false);
+            throw broken(e);
+        } catch (RuntimeException e) {
+            if (lent.contains(connection)) {
+                giveBack(connection, false);
+            }
+            throw e;
         }
-        return response;
     }
 
     /**
      * Streams {@code length} bytes to a new file on the box, reporting the bytes sent; the box keeps it only once
-     * every byte arrived. Cancelling closes this connection (the box then discards what it got); connect again after.
+     * every byte arrived. Cancelling hangs up the connection carrying it (the box then discards what it got); the
+     * client stays usable.
      *
      * @throws CancellationException when {@code cancelled} said stop
      */
     public JsonNode upload(String path, InputStream data, long length, boolean replace, LongConsumer sent,
                            BooleanSupplier cancelled) {
-        synchronized (this) {
-            try {
-                Map<String, String> headers = new LinkedHashMap<>(authorization());
-                LinkHttp.writeRequestHead(out, "PUT", "/file?path=" + encode(path) + (replace ? "&replace=true" : ""),
-                        headers, length);
-                byte[] buffer = new byte[64 * 1024];
-                long done = 0;
-                while (done < length) {
-                    if (cancelled.getAsBoolean()) {
-                        close();
-                        throw new CancellationException("upload of " + path + " cancelled; nothing was kept on the box");
-                    }
-                    int read = data.read(buffer, 0, (int) Math.min(buffer.length, length - done));
-                    if (read < 0) {
-                        close();
-                        throw new IllegalArgumentException("the file ended after " + done + " of " + length + " bytes");
-                    }
-                    out.write(buffer, 0, read);
-                    done += read;
-                    sent.accept(done);
+        // A fresh connection: a stream of bytes cannot be sent again if a kept one turned out to be closed.
+        LinkConnection connection = borrowFresh();
+        boolean reusable = false;
+        try {
+            OutputStream out = connection.out();
+            LinkHttp.writeRequestHead(out, "PUT", "/file?path=" + encode(path) + (replace ? "&replace=true" : ""),
+                    new LinkedHashMap<>(authorization()), length);
+            byte[] buffer = new byte[64 * 1024];
+            long done = 0;
+            while (done < length) {
+                if (cancelled.getAsBoolean()) {
+                    throw new CancellationException("upload of " + path + " cancelled; nothing was kept on the box");
                 }
-                out.flush();
-                return expect(LinkHttp.readResponse(in), 200);
-            } catch (IOException e) {
-                throw new BoxUnreachableException("the upload broke (" + e.getMessage() + "); nothing was kept on the box", e);
+                int read = data.read(buffer, 0, (int) Math.min(buffer.length, length - done));
+                if (read < 0) {
+                    throw new IllegalArgumentException("the file ended after " + done + " of " + length + " bytes");
+                }
+                out.write(buffer, 0, read);
+                done += read;
+                sent.accept(done);
             }
+            out.flush();
+            LinkHttp.Response response = LinkHttp.readResponse(connection.in());
+            Answer answer = new Answer(response.status(), json(response));
+            reusable = keepsOpen(response);
+            return expect(answer, 200);
+        } catch (IOException e) {
+            throw new BoxUnreachableException("the upload broke (" + e.getMessage() + "); nothing was kept on the box", e);
+        } finally {
+            giveBack(connection, reusable);
         }
     }
 
     /**
-     * Listens to the box's changes on this connection until it closes, giving each event to {@code onEvent}. Use a
-     * connection of its own: it carries nothing else while it listens.
+     * Listens to the box's changes until the stream ends, giving each event to {@code onEvent}; the stream has a
+     * connection of its own for as long as it runs.
      */
     public void events(Consumer<JsonNode> onEvent) {
-        LinkHttp.Response response = request("GET", "/events", new byte[0], authorization());
-        if (response.status() != 200) {
-            expect(response, 200);
-        }
+        LinkHttp.Response response = stream("GET", "/events", authorization());
         try (BufferedReader lines = new BufferedReader(new InputStreamReader(response.body(), StandardCharsets.UTF_8))) {
             for (String line = lines.readLine(); line != null; line = lines.readLine()) {
                 JsonNode event = JSON.readTree(line);
@@ -245,7 +294,7 @@ public final class BoxClient implements AutoCloseable {
     }
 
     public List<DeviceInfo> devices() {
-        JsonNode answer = expect(request("GET", "/devices", new byte[0], authorization()), 200);
+        JsonNode answer = expect(call("GET", "/devices", new byte[0], authorization()), 200);
         List<DeviceInfo> devices = new ArrayList<>();
         answer.path("devices").forEach(d -> devices.add(new DeviceInfo(DidKey.parse(d.path("did").asText()),
                 d.path("name").asText(), d.path("role").asText(), d.path("state").asText(), d.path("last_seen").asText())));
@@ -260,71 +309,243 @@ public final class BoxClient implements AutoCloseable {
         changeDevice("/devices/approve", device);
     }
 
-    private void changeDevice(String path, DidKey device) {
-        byte[] body = JSON.createObjectNode().put("did", device.value()).toString().getBytes(StandardCharsets.UTF_8);
-        expect(request("POST", path, body, authorization()), 200);
+    /** The box's newest signed checkpoint of its audit log, checked to be signed by this box. */
+    public AuditCheckpoint auditHead() {
+        JsonNode answer = expect(call("GET", "/audit/head", new byte[0], authorization()), 200);
+        try {
+            return AuditCheckpoint.verify(Envelope.parse(answer.toString()), box);
+        } catch (RuntimeException e) {
+            throw new BoxRefusedException(502, BoxRefusal.UNKNOWN, "the box's audit checkpoint does not check out ("
+                    + e.getMessage() + ")");
+        }
     }
 
-    private Enrollment enrollment(LinkHttp.Response response, JsonNode answer) {
-        if (response.status() == 202) {
+    private void changeDevice(String path, DidKey device) {
+        byte[] body = JSON.createObjectNode().put("did", device.value()).toString().getBytes(StandardCharsets.UTF_8);
+        expect(call("POST", path, body, authorization()), 200);
+    }
+
+    private Enrollment enrollment(Answer answer) {
+        if (answer.status() == 202) {
             return new Enrollment(true, "member", Optional.empty());
         }
-        if (response.status() != 200) {
-            throw new BoxRefusedException(response.status(), answer.path("error").asText("the box refused to enroll this device"));
-        }
-        token = answer.path("token").asText();
-        return new Enrollment(false, answer.path("role").asText(), Optional.of(token));
+        JsonNode body = expect(answer, 200);
+        token = body.path("token").asText();
+        return new Enrollment(false, body.path("role").asText(), Optional.of(token));
     }
 
     private Map<String, String> authorization() {
         return Map.of("Authorization", "Biscuit " + token);
     }
 
-    private synchronized LinkHttp.Response request(String method, String target, byte[] body, Map<String, String> headers) {
+    /** A status and a small JSON body, read whole. */
+    private record Answer(int status, JsonNode body) {
+    }
+
+    /** One request with a small answer, on a connection borrowed for just that long. */
+    private Answer call(String method, String target, byte[] body, Map<String, String> headers) {
+        LinkConnection connection = borrow();
+        boolean reusable = false;
         try {
-            LinkHttp.writeRequest(out, method, target, headers, body);
-            return LinkHttp.readResponse(in);
+            Sent sent = send(connection, method, target, headers, body);
+            connection = sent.connection();
+            Answer answer = new Answer(sent.response().status(), json(sent.response()));
+            reusable = keepsOpen(sent.response());
+            return answer;
         } catch (IOException e) {
-            throw new BoxUnreachableException("the link to the box broke (" + e.getMessage() + "); connect again", e);
+            throw broken(e);
+        } finally {
+            giveBack(connection, reusable);
         }
     }
 
-    private static JsonNode read(LinkHttp.Response response) {
+    /** A request sent, and the connection it went on. */
+    private record Sent(LinkConnection connection, LinkHttp.Response response) {
+    }
+
+    /**
+     * Sends on {@code connection}. When a kept connection turns out to have been closed by the box while it sat idle
+     * (so nothing of the request was taken), the request goes once more on a fresh connection, lent in its place.
+     */
+    private Sent send(LinkConnection connection, String method, String target, Map<String, String> headers,
+                      byte[] body) throws IOException {
+        boolean kept = connection.wasUsed();
         try {
-            byte[] bytes = response.bodyBytes();
-            return bytes.length == 0 ? JSON.createObjectNode() : JSON.readTree(bytes);
-        } catch (IOException e) {
-            throw new BoxUnreachableException("the box's answer was cut off (" + e.getMessage() + ")", e);
+            return new Sent(connection, connection.exchange(method, target, headers, body));
+        } catch (EOFException | SocketException closedWhileIdle) {
+            if (!kept) {
+                throw closedWhileIdle;
+            }
+            giveBack(connection, false);
+            LinkConnection fresh = borrowFresh();
+            try {
+                return new Sent(fresh, fresh.exchange(method, target, headers, body));
+            } catch (IOException | RuntimeException e) {
+                giveBack(fresh, false);
+                throw e;
+            }
         }
     }
 
-    private static JsonNode expect(LinkHttp.Response response, int status) {
-        JsonNode answer = read(response);
-        if (response.status() != status) {
-            throw new BoxRefusedException(response.status(), answer.path("error").asText("the box answered " + response.status()));
+    /** The connection lent out for a request: a kept one, or a fresh one dialled; at most a few at once. */
+    private LinkConnection borrow() {
+        return borrow(true);
+    }
+
+    private LinkConnection borrowFresh() {
+        return borrow(false);
+    }
+
+    private LinkConnection borrow(boolean keptOneWillDo) {
+        if (closed) {
+            throw new BoxUnreachableException("this link to the box was closed; connect again", null);
         }
-        return answer;
+        try {
+            if (!permits.tryAcquire(READ_TIMEOUT_MS, TimeUnit.MILLISECONDS)) {
+                throw new BoxUnreachableException("too many transfers with the box at once; wait for one to finish", null);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new BoxUnreachableException("interrupted while waiting for a connection to the box", e);
+        }
+        LinkConnection connection = null;
+        if (keptOneWillDo) {
+            synchronized (idle) {
+                connection = idle.poll();
+            }
+        }
+        try {
+            if (connection == null || !connection.isOpen()) {
+                connection = dial();
+            }
+        } catch (RuntimeException e) {
+            permits.release();
+            throw e;
+        }
+        lent.add(connection);
+        return connection;
+    }
+
+    private LinkConnection dial() {
+        Socket raw;
+        try {
+            raw = dialer.dial();
+        } catch (IOException e) {
+            throw new BoxUnreachableException("cannot reach the box " + box.fingerprint() + " again (" + e.getMessage()
+                    + "); check that it is on and online", e);
+        }
+        return LinkConnection.secure(raw, box, device);
+    }
+
+    /** Hands a lent connection back: kept for the next request when its last answer was read whole. */
+    private void giveBack(LinkConnection connection, boolean reusable) {
+        if (!lent.remove(connection)) {
+            return;
+        }
+        boolean keep = reusable && !closed && connection.isOpen();
+        synchronized (idle) {
+            if (keep && idle.size() < MAX_IDLE) {
+                idle.push(connection);
+                keep = false;
+                connection = null;
+            }
+        }
+        if (connection != null) {
+            connection.close();
+        }
+        permits.release();
+    }
+
+    private static JsonNode json(LinkHttp.Response response) throws IOException {
+        byte[] bytes = response.body().readNBytes(MAX_ANSWER_BYTES + 1);
+        if (bytes.length > MAX_ANSWER_BYTES) {
+            throw new IOException("the box's answer is over " + MAX_ANSWER_BYTES + " bytes");
+        }
+        return bytes.length == 0 ? JSON.createObjectNode() : JSON.readTree(bytes);
+    }
+
+    /** Whether the box keeps the connection for another request (it closes it after pairing, for one). */
+    private static boolean keepsOpen(LinkHttp.Response response) {
+        return !"close".equalsIgnoreCase(response.header("connection").orElse(""));
+    }
+
+    private static BoxUnreachableException broken(IOException e) {
+        return new BoxUnreachableException("the link to the box broke (" + e.getMessage() + "); connect again", e);
+    }
+
+    private static JsonNode expect(Answer answer, int status) {
+        if (answer.status() != status) {
+            throw new BoxRefusedException(answer.status(), BoxRefusal.named(answer.body().path("reason").asText("")),
+                    answer.body().path("error").asText("the box answered " + answer.status()));
+        }
+        return answer.body();
     }
 
     private static String encode(String value) {
         return URLEncoder.encode(value, StandardCharsets.UTF_8);
     }
 
-    private static boolean causedBy(Throwable error, Class<? extends Throwable> type) {
-        for (Throwable cause = error; cause != null; cause = cause.getCause()) {
-            if (type.isInstance(cause)) {
-                return true;
-            }
-        }
-        return false;
-    }
-
+    /** Whether requests can still be sent (until {@link #close}). */
     public boolean isOpen() {
-        return !socket.isClosed();
+        return !closed;
     }
 
+    /** Hangs up every connection, the idle ones and those still carrying a stream. */
     @Override
     public void close() {
-        Sockets.closeQuietly(socket);
+        closed = true;
+        synchronized (idle) {
+            idle.forEach(LinkConnection::close);
+            idle.clear();
+        }
+        lent.forEach(LinkConnection::close);
+    }
+
+    /** A response body that gives its connection back once read to the end, or hangs it up when closed early. */
+    private final class LentBody extends FilterInputStream {
+        private LinkConnection connection;
+        private final boolean reusable;
+
+        LentBody(InputStream body, LinkConnection connection, boolean reusable) {
+            super(body);
+            this.connection = connection;
+            this.reusable = reusable;
+        }
+
+        @Override
+        public int read() throws IOException {
+            int b = super.read();
+            if (b < 0) {
+                finished(true);
+            }
+            return b;
+        }
+
+        @Override
+        public int read(byte[] buffer, int offset, int length) throws IOException {
+            int read;
+            try {
+                read = super.read(buffer, offset, length);
+            } catch (IOException e) {
+                finished(false);
+                throw e;
+            }
+            if (read < 0) {
+                finished(true);
+            }
+            return read;
+        }
+
+        @Override
+        public void close() {
+            finished(false);
+        }
+
+        private void finished(boolean whole) {
+            if (connection != null) {
+                giveBack(connection, whole && reusable);
+                connection = null;
+            }
+        }
     }
 }

@@ -40,30 +40,38 @@ public final class BoxConnector {
         for (URI endpoint : ordered) {
             long start = System.nanoTime();
             boolean relayed = "relay".equals(endpoint.getScheme());
-            Socket socket = new Socket();
+            BoxClient.Dialer dialer = () -> dial(endpoint, box, relayed);
+            Socket socket;
             try {
-                socket.connect(new InetSocketAddress(endpoint.getHost(), endpoint.getPort()), relayed ? RELAY_TIMEOUT_MS : DIRECT_TIMEOUT_MS);
-                socket.setSoTimeout(30_000);
-                if (relayed) {
-                    socket.setTcpNoDelay(true);
-                    RelayProtocol.send(socket.getOutputStream(), "CONNECT " + box.value());
-                    String answer = RelayProtocol.read(socket.getInputStream());
-                    if (!answer.equals("OK")) {
-                        throw new IOException(answer.startsWith("ERROR ") ? answer.substring(6) : answer);
-                    }
-                }
+                socket = dialer.dial();
             } catch (IOException e) {
                 failures.add(endpoint + ": " + e.getMessage());
-                try {
-                    socket.close();
-                } catch (IOException ignored) {
-                    // Moving on to the next path.
-                }
                 continue;
             }
-            return new Connection(BoxClient.over(socket, box, device, start), relayed ? Path.RELAYED : Path.DIRECT, endpoint);
+            return new Connection(BoxClient.over(socket, box, device, start, dialer), relayed ? Path.RELAYED : Path.DIRECT, endpoint);
         }
         throw new BoxUnreachableException("the box " + box.fingerprint() + " did not answer on any path ("
                 + String.join("; ", failures) + "); check that it is on and online", null);
+    }
+
+    /** A raw connection to the box on one path: straight to it, or through a relay that splices it to the box. */
+    private static Socket dial(URI endpoint, DidKey box, boolean relayed) throws IOException {
+        Socket socket = new Socket();
+        try {
+            socket.setTcpNoDelay(true);
+            socket.connect(new InetSocketAddress(endpoint.getHost(), endpoint.getPort()), relayed ? RELAY_TIMEOUT_MS : DIRECT_TIMEOUT_MS);
+            socket.setSoTimeout(30_000);
+            if (relayed) {
+                RelayProtocol.send(socket.getOutputStream(), "CONNECT " + box.value());
+                String answer = RelayProtocol.read(socket.getInputStream());
+                if (!answer.equals("OK")) {
+                    throw new IOException(answer.startsWith("ERROR ") ? answer.substring(6) : answer);
+                }
+            }
+            return socket;
+        } catch (IOException e) {
+            Sockets.closeQuietly(socket);
+            throw e;
+        }
     }
 }

@@ -81,9 +81,28 @@ public final class LinkTls {
         return handshake(socket);
     }
 
+    /**
+     * An engine for the server side of one connection (the box's event loop runs it): TLS 1.3 only, the peer's
+     * certificate demanded and checked as {@link #server} does.
+     */
+    public SSLEngine serverEngine() {
+        SSLEngine engine = context.createSSLEngine();
+        engine.setUseClientMode(false);
+        engine.setNeedClientAuth(true);
+        SSLParameters parameters = engine.getSSLParameters();
+        parameters.setProtocols(PROTOCOLS);
+        parameters.setNeedClientAuth(true);
+        engine.setSSLParameters(parameters);
+        return engine;
+    }
+
     /** The DID on the other side of a finished handshake. */
     public static DidKey peerOf(SSLSocket socket) throws IOException {
-        SSLSession session = socket.getSession();
+        return peerOf(socket.getSession());
+    }
+
+    /** The DID the peer's link certificate names, once the handshake of {@code session} finished. */
+    public static DidKey peerOf(SSLSession session) throws IOException {
         try {
             return LinkCertificates.didOf((X509Certificate) session.getPeerCertificates()[0]);
         } catch (CertificateException | SSLPeerUnverifiedException e) {

@@ -29,6 +29,8 @@ import java.util.Objects;
 public record PairingInvite(DidKey boxDid, String boxName, List<URI> endpoints, byte[] secret, Instant expiresAt) {
     public static final String DOMAIN = EnvelopeDomains.PAIR_INVITE;
     public static final String LINK_PREFIX = "elastos://pair?token=";
+    /** A box's invite is under a thousand characters; a link past this is refused before it is decoded. */
+    public static final int MAX_LINK_CHARS = 16 * 1024;
     private static final ObjectMapper JSON = new ObjectMapper();
 
     public PairingInvite {
@@ -77,6 +79,11 @@ public record PairingInvite(DidKey boxDid, String boxName, List<URI> endpoints, 
      */
     public static PairingInvite fromLink(String link, Clock clock) {
         String text = link == null ? "" : link.strip();
+        if (text.length() > MAX_LINK_CHARS) {
+            throw new InviteRefusedException(InviteRefusedException.Reason.MALFORMED,
+                    "this is not a pairing invite: it is " + text.length() + " characters long, and invites have under "
+                            + MAX_LINK_CHARS);
+        }
         if (!text.startsWith(LINK_PREFIX)) {
             throw new InviteRefusedException(InviteRefusedException.Reason.MALFORMED,
                     "this is not a pairing invite: it should start with " + LINK_PREFIX);

@@ -60,7 +60,7 @@ final class CapsuleCommand {
                 }
                 wasm = Files.readAllBytes(modules.get(0));
             } else {
-                CapsuleBundle existing = CapsuleBundle.read(Files.readAllBytes(source));
+                CapsuleBundle existing = CapsuleBundle.read(source);
                 payload = Envelope.parse(existing.manifestJson()).payload();
                 wasm = existing.wasm();
             }
@@ -85,7 +85,7 @@ final class CapsuleCommand {
 
         @Override
         public Integer call() throws IOException {
-            CapsuleManifest manifest = CapsuleHost.verify(CapsuleBundle.read(Files.readAllBytes(bundle)));
+            CapsuleManifest manifest = CapsuleHost.verify(CapsuleBundle.read(bundle));
             System.out.println(manifest.publisher().value());
             System.err.println(manifest.name() + " " + manifest.version() + ", asks for " + manifest.requested()
                     + ", limits " + manifest.limits().memoryPages() * 64 + " KiB and " + manifest.limits().callTime().toMillis() + " ms per call");
@@ -113,7 +113,7 @@ final class CapsuleCommand {
             AuditLog audit = new AuditLog(data.resolve("capsule-audit.jsonl"), Clock.systemUTC());
             int before = audit.entries().size();
             CapsuleHost host = new CapsuleHost(new TrustStore(data.resolve("trusted-publishers")), audit, data, CapsuleLimits.DEVICE_MAXIMUM);
-            try (LoadedCapsule capsule = host.load(CapsuleBundle.read(Files.readAllBytes(bundle)), grants.stream().map(Run::grant).toList())) {
+            try (LoadedCapsule capsule = host.load(CapsuleBundle.read(bundle), grants.stream().map(Run::grant).toList())) {
                 System.out.println(Arrays.toString(capsule.call(function)));
             } finally {
                 audit.entries().stream().skip(before).forEach(e -> System.err.println("audit " + e.seq() + " " + e.subject()

@@ -52,7 +52,10 @@ final class EnvelopeCommand {
         private static ObjectNode readObject(Path file) throws IOException {
             JsonNode node;
             try {
-                node = Json.MAPPER.readTree(Files.readString(file));
+                if (Files.size(file) > Envelope.MAX_BYTES) {
+                    throw new CliException(file + " is over " + Envelope.MAX_BYTES + " bytes: too long to sign as one payload");
+                }
+                node = Json.STRICT.readTree(Files.readString(file));
             } catch (JsonProcessingException e) {
                 throw new CliException(file + " is not valid JSON: " + e.getOriginalMessage());
             }
@@ -75,7 +78,7 @@ final class EnvelopeCommand {
 
         @Override
         public Integer call() throws IOException {
-            Envelope envelope = Envelope.parse(Files.readString(file));
+            Envelope envelope = Envelope.read(file);
             List<String> candidates = domain.or(envelope::statedDomain).map(List::of).orElse(EnvelopeDomains.KNOWN);
             List<String> reasons = new ArrayList<>();
             for (String candidate : candidates) {

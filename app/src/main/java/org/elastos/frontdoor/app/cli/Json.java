@@ -1,6 +1,7 @@
 package org.elastos.frontdoor.app.cli;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -9,6 +10,8 @@ import org.elastos.frontdoor.wallet.Identity;
 /** The CLI's JSON output: one object per command, stable field names in snake_case. */
 final class Json {
     static final ObjectMapper MAPPER = new ObjectMapper();
+    /** For what a person hands the CLI: one JSON document and nothing after it. */
+    static final ObjectMapper STRICT = new ObjectMapper().enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
 
     private Json() {
     }

@@ -1,383 +1,339 @@
 package org.elastos.frontdoor.link.relay;
 
-import org.elastos.frontdoor.link.Sockets;
+import io.netty.bootstrap.ServerBootstrap;
+import io.netty.channel.Channel;
+import io.netty.channel.ChannelFutureListener;
+import io.netty.channel.ChannelHandlerContext;
+import io.netty.channel.ChannelInitializer;
+import io.netty.channel.ChannelOption;
+import io.netty.channel.EventLoopGroup;
+import io.netty.channel.MultiThreadIoEventLoopGroup;
+import io.netty.channel.SimpleChannelInboundHandler;
+import io.netty.channel.group.ChannelGroup;
+import io.netty.channel.group.DefaultChannelGroup;
+import io.netty.channel.nio.NioIoHandler;
+import io.netty.channel.socket.SocketChannel;
+import io.netty.channel.socket.nio.NioServerSocketChannel;
+import io.netty.handler.codec.LineBasedFrameDecoder;
+import io.netty.handler.codec.TooLongFrameException;
+import io.netty.handler.codec.string.StringDecoder;
+import io.netty.handler.timeout.IdleStateHandler;
+import io.netty.util.concurrent.GlobalEventExecutor;
+import io.netty.util.concurrent.ScheduledFuture;
 import org.elastos.frontdoor.wallet.did.DidKey;
 
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.OutputStream;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
-import java.net.ServerSocket;
-import java.net.Socket;
-import java.net.SocketTimeoutException;
+import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
-import java.time.Duration;
-import java.util.Arrays;
 import java.util.Base64;
 import java.util.HexFormat;
-import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
-import java.util.Set;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.BiConsumer;
 
 /**
  * The carrier relay: boxes behind NAT keep a registered control connection here, proven by signing a challenge with
  * their DID; an app asks for a box by DID, and the relay splices its connection to a fresh one from the box. TLS
- * runs end to end through the splice, so the relay carries only ciphertext. Limits per box and per client address
- * keep one party from starving the rest.
+ * runs end to end through the splice, so the relay carries only ciphertext.
+ *
+ * <p>It runs on a few event-loop threads however many connections it holds. Every connection must say what it wants
+ * within {@link RelayLimits#GREETING_DEADLINE}; {@link RelayLimits} bounds what one address and one box may hold, so
+ * no client can take a box's whole share; beacons for typed codes come only from registered boxes, one each.
  */
 public final class CarrierRelay implements AutoCloseable {
-    private static final int HANDSHAKE_TIMEOUT_MS = 10_000;
-    private static final long PING_EVERY_MS = 15_000;
-    private static final int CONTROL_TIMEOUT_MS = 45_000;
-    private static final int BEACONS_PER_BOX = 8;
-    private static final Duration BEACON_LIFETIME = Duration.ofHours(12);
-    private static final int BEACONS_IN_ALL = 10_000;
+    private static final int MAX_LINE = 4096;
+    private static final long PING_EVERY_SECONDS = 15;
+    private static final int CONTROL_SILENCE_SECONDS = 45;
+    private static final long BOX_ANSWER_SECONDS = 10;
 
-    private final ServerSocket listener;
     private final RelayLimits limits;
     private final BiConsumer<Boolean, byte[]> tap;
     private final SecureRandom random = new SecureRandom();
-    private final Map<DidKey, Control> boxes = new ConcurrentHashMap<>();
-    private final Map<String, CompletableFuture<Socket>> pending = new ConcurrentHashMap<>();
-    private final Map<InetAddress, AtomicInteger> perClient = new ConcurrentHashMap<>();
-    private final Set<Socket> spliced = ConcurrentHashMap.newKeySet();
-    private final Map<String, Beacon> beacons = new LinkedHashMap<>();
-    private final ExecutorService threads = Executors.newCachedThreadPool(runnable -> {
-        Thread thread = new Thread(runnable, "relay");
-        thread.setDaemon(true);
-        return thread;
-    });
-    private volatile boolean closed;
+    private final EventLoopGroup boss = new MultiThreadIoEventLoopGroup(1, NioIoHandler.newFactory());
+    private final EventLoopGroup workers = new MultiThreadIoEventLoopGroup(2, NioIoHandler.newFactory());
+    private final RelayLedger ledger;
+    private final RelayBeacons beacons;
+    private final Map<DidKey, Channel> boxes = new ConcurrentHashMap<>();
+    private final Map<String, RelaySplice.Pending> pending = new ConcurrentHashMap<>();
+    private final ChannelGroup connections = new DefaultChannelGroup(GlobalEventExecutor.INSTANCE);
+    private Channel listener;
+    private ScheduledFuture<?> pinger;
 
-    /** The box's registered control connection; INCOMING lines are written to it one at a time. */
-    private static final class Control {
-        final Socket socket;
-        final OutputStream out;
-        final AtomicInteger sessions = new AtomicInteger();
-
-        Control(Socket socket) throws IOException {
-            this.socket = socket;
-            this.out = socket.getOutputStream();
-        }
-
-        synchronized void send(String line) throws IOException {
-            RelayProtocol.send(out, line);
-        }
-    }
-
-    private CarrierRelay(ServerSocket listener, RelayLimits limits, BiConsumer<Boolean, byte[]> tap) {
-        this.listener = listener;
+    private CarrierRelay(RelayLimits limits, BiConsumer<Boolean, byte[]> tap) {
         this.limits = limits;
         this.tap = tap;
+        this.ledger = new RelayLedger(limits);
+        this.beacons = new RelayBeacons();
     }
 
     public static CarrierRelay start(InetSocketAddress listen, RelayLimits limits) throws IOException {
-        return start(listen, limits, (toBox, bytes) -> { });
+        return start(listen, limits, null);
     }
 
     /**
-     * @param tap sees every spliced byte ({@code true} for app to box); tests use it to show the relay carries only
-     *     ciphertext
+     * @param tap sees every spliced byte ({@code true} for app to box), or null; tests use it to show the relay
+     *     carries only ciphertext
      */
     public static CarrierRelay start(InetSocketAddress listen, RelayLimits limits, BiConsumer<Boolean, byte[]> tap)
             throws IOException {
-        ServerSocket listener = new ServerSocket();
-        listener.setReuseAddress(true);
-        listener.bind(listen);
-        CarrierRelay relay = new CarrierRelay(listener, limits, tap);
-        relay.threads.execute(relay::acceptLoop);
-        relay.threads.execute(relay::pingLoop);
+        CarrierRelay relay = new CarrierRelay(limits, tap);
+        try {
+            relay.listener = new ServerBootstrap().group(relay.boss, relay.workers).channel(NioServerSocketChannel.class)
+                    .option(ChannelOption.SO_REUSEADDR, true)
+                    .childOption(ChannelOption.TCP_NODELAY, true)
+                    .childHandler(new ChannelInitializer<SocketChannel>() {
+                        @Override
+                        protected void initChannel(SocketChannel channel) {
+                            relay.greet(channel);
+                        }
+                    }).bind(listen).sync().channel();
+        } catch (InterruptedException e) {
+            relay.close();
+            Thread.currentThread().interrupt();
+            throw new IOException("interrupted while binding " + listen, e);
+        } catch (RuntimeException e) {
+            relay.close();
+            throw new IOException("cannot listen on " + listen + " (" + e.getMessage() + ")", e);
+        }
+        relay.pinger = relay.workers.next().scheduleAtFixedRate(relay::ping, PING_EVERY_SECONDS, PING_EVERY_SECONDS, TimeUnit.SECONDS);
         return relay;
     }
 
     public InetSocketAddress address() {
-        return (InetSocketAddress) listener.getLocalSocketAddress();
+        return (InetSocketAddress) listener.localAddress();
     }
 
     public boolean isRegistered(DidKey box) {
         return boxes.containsKey(box);
     }
 
-    private void acceptLoop() {
-        while (!closed) {
-            try {
-                Socket socket = listener.accept();
-                threads.execute(() -> greet(socket));
-            } catch (IOException e) {
-                if (closed) {
-                    return;
-                }
-            }
-        }
+    /** How many beacons the relay keeps now (one at most per registered box). */
+    public int beaconCount() {
+        return beacons.size();
     }
 
-    private void greet(Socket socket) {
-        try {
-            socket.setSoTimeout(HANDSHAKE_TIMEOUT_MS);
-            socket.setTcpNoDelay(true);
-            String line = RelayProtocol.read(socket.getInputStream());
-            if (line.startsWith("BOX ")) {
-                register(socket, line.substring(4).strip());
-            } else if (line.startsWith("BEACON ")) {
-                keepBeacon(socket, line.substring(7).strip());
-            } else if (line.startsWith("LOOKUP ")) {
-                lookUp(socket, line.substring(7).strip());
-            } else if (line.startsWith("CONNECT ")) {
-                connect(socket, line.substring(8).strip());
-            } else if (line.startsWith("ACCEPT ")) {
-                CompletableFuture<Socket> waiting = pending.remove(line.substring(7).strip());
-                if (waiting == null) {
-                    socket.close();
-                } else {
-                    waiting.complete(socket);
-                }
+    private void greet(SocketChannel channel) {
+        connections.add(channel);
+        InetAddress from = channel.remoteAddress().getAddress();
+        if (!ledger.greetingStarts(from, channel)) {
+            channel.writeAndFlush(line("ERROR too many connections from this address")).addListener(ChannelFutureListener.CLOSE);
+            return;
+        }
+        channel.closeFuture().addListener(closed -> ledger.greetingEnds(from, channel));
+        channel.pipeline()
+                .addLast("lines", new LineBasedFrameDecoder(MAX_LINE, true, true))
+                .addLast("text", new StringDecoder(StandardCharsets.US_ASCII))
+                .addLast("greeting", new Greeting(channel.eventLoop().schedule(() -> {
+                    if (ledger.stillGreeting(channel)) {
+                        channel.close();
+                    }
+                }, RelayLimits.GREETING_DEADLINE.toMillis(), TimeUnit.MILLISECONDS)));
+    }
+
+    /** The handful of words before a connection becomes a control line, a beacon, a lookup or a splice. */
+    private final class Greeting extends SimpleChannelInboundHandler<String> {
+        private final ScheduledFuture<?> deadline;
+        private RelayLine claimed;
+        private byte[] challenge;
+        private DidKey proven;
+
+        Greeting(ScheduledFuture<?> deadline) {
+            this.deadline = deadline;
+        }
+
+        @Override
+        protected void channelRead0(ChannelHandlerContext ctx, String text) {
+            Channel channel = ctx.channel();
+            RelayLine line = RelayLine.parse(text);
+            if (line instanceof RelayLine.Unreadable unreadable) {
+                refuse(channel, unreadable.why());
+            } else if (proven != null && claimed instanceof RelayLine.Beacon) {
+                publish(channel, line);
+            } else if (challenge != null) {
+                prove(channel, line);
+            } else if (line instanceof RelayLine.Box || line instanceof RelayLine.Beacon) {
+                claimed = line;
+                challenge = new byte[32];
+                random.nextBytes(challenge);
+                channel.writeAndFlush(line("CHALLENGE " + Base64.getUrlEncoder().withoutPadding().encodeToString(challenge)));
+            } else if (line instanceof RelayLine.Lookup lookup) {
+                lookUp(channel, lookup);
+            } else if (line instanceof RelayLine.Connect connect) {
+                connect(channel, connect.box());
+            } else if (line instanceof RelayLine.Accept accept) {
+                accept(channel, accept.session());
             } else {
-                socket.close();
+                refuse(channel, "unexpected " + line.getClass().getSimpleName().toUpperCase());
             }
-        } catch (IOException | RuntimeException e) {
-            Sockets.closeQuietly(socket);
         }
-    }
 
-    /** A pairing beacon left by a box that proved its DID; a box keeps a few at most, each for minutes. */
-    private record Beacon(DidKey box, String text, long expiresAtNanos) {
-    }
-
-    private void keepBeacon(Socket socket, String claimed) throws IOException {
-        DidKey did = proven(socket, claimed);
-        if (did == null) {
-            return;
-        }
-        RelayProtocol.send(socket.getOutputStream(), "OK");
-        String[] publish = RelayProtocol.read(socket.getInputStream()).split(" ");
-        if (publish.length != 3 || !publish[0].equals("PUBLISH") || !publish[1].matches("[0-9a-f]{64}")) {
-            refuse(socket, "expected PUBLISH lookup-id beacon");
-            return;
-        }
-        synchronized (beacons) {
-            beacons.values().removeIf(b -> b.expiresAtNanos() - System.nanoTime() < 0);
-            List<String> ofThisBox = beacons.entrySet().stream().filter(e -> e.getValue().box().equals(did))
-                    .map(Map.Entry::getKey).toList();
-            if (ofThisBox.size() >= BEACONS_PER_BOX) {
-                beacons.remove(ofThisBox.get(0));
-            }
-            if (beacons.size() >= BEACONS_IN_ALL) {
-                beacons.remove(beacons.keySet().iterator().next());
-            }
-            beacons.put(publish[1], new Beacon(did, publish[2], System.nanoTime() + BEACON_LIFETIME.toNanos()));
-        }
-        RelayProtocol.send(socket.getOutputStream(), "OK");
-        socket.close();
-    }
-
-    private void lookUp(Socket socket, String lookupId) throws IOException {
-        Beacon beacon;
-        synchronized (beacons) {
-            beacon = beacons.get(lookupId);
-        }
-        if (beacon == null || beacon.expiresAtNanos() - System.nanoTime() < 0) {
-            refuse(socket, "no box is waiting with that code here; check the code, or make a fresh one on the box");
-            return;
-        }
-        RelayProtocol.send(socket.getOutputStream(), "FOUND " + beacon.text());
-        socket.close();
-    }
-
-    /** CHALLENGE / SIGNATURE for a claimed DID; the DID when proven, or null after refusing the connection. */
-    private DidKey proven(Socket socket, String claimed) throws IOException {
-        DidKey did;
-        try {
-            did = DidKey.parse(claimed);
-        } catch (RuntimeException e) {
-            RelayProtocol.send(socket.getOutputStream(), "ERROR not a did:key");
-            socket.close();
-            return null;
-        }
-        byte[] challenge = new byte[32];
-        random.nextBytes(challenge);
-        RelayProtocol.send(socket.getOutputStream(), "CHALLENGE " + Base64.getUrlEncoder().withoutPadding().encodeToString(challenge));
-        String answer = RelayProtocol.read(socket.getInputStream());
-        byte[] signature;
-        try {
-            signature = HexFormat.of().parseHex(answer.startsWith("SIGNATURE ") ? answer.substring(10).strip() : "");
-        } catch (IllegalArgumentException e) {
-            signature = new byte[0];
-        }
-        if (signature.length != 64 || !did.verifies(RelayProtocol.registrationMessage(challenge), signature)) {
-            RelayProtocol.send(socket.getOutputStream(), "ERROR the signature does not prove " + did);
-            socket.close();
-            return null;
-        }
-        return did;
-    }
-
-    private void register(Socket socket, String claimed) throws IOException {
-        DidKey did = proven(socket, claimed);
-        if (did == null) {
-            return;
-        }
-        Control control = new Control(socket);
-        Control replaced = boxes.put(did, control);
-        if (replaced != null) {
-            Sockets.closeQuietly(replaced.socket);
-        }
-        control.send("OK");
-        socket.setSoTimeout(CONTROL_TIMEOUT_MS);
-        try {
-            InputStream in = socket.getInputStream();
-            while (!closed) {
-                RelayProtocol.read(in);   // PONG; anything else from a box is ignored
-            }
-        } catch (IOException gone) {
-            // The box went away or stopped answering pings.
-        } finally {
-            boxes.remove(did, control);
-            Sockets.closeQuietly(socket);
-        }
-    }
-
-    private void connect(Socket client, String wanted) throws IOException {
-        InetAddress from = client.getInetAddress();
-        AtomicInteger open = perClient.computeIfAbsent(from, address -> new AtomicInteger());
-        if (open.incrementAndGet() > limits.connectionsPerClient()) {
-            open.decrementAndGet();
-            refuse(client, "too many connections from this address");
-            return;
-        }
-        try {
-            DidKey did = DidKey.parse(wanted);
-            Control box = boxes.get(did);
-            if (box == null) {
-                refuse(client, "box " + did.fingerprint() + " is not connected to this relay");
+        private void prove(Channel channel, RelayLine line) {
+            DidKey did = claimed instanceof RelayLine.Box box ? box.did() : ((RelayLine.Beacon) claimed).did();
+            if (!(line instanceof RelayLine.Signature signature)
+                    || !did.verifies(RelayProtocol.registrationMessage(challenge), signature.bytes())) {
+                refuse(channel, "the signature does not prove " + did);
                 return;
             }
-            if (box.sessions.incrementAndGet() > limits.sessionsPerBox()) {
-                box.sessions.decrementAndGet();
-                refuse(client, "box " + did.fingerprint() + " has too many connections through this relay");
+            challenge = null;
+            proven = did;
+            if (claimed instanceof RelayLine.Box) {
+                register(channel, did);
+            } else if (!boxes.containsKey(did)) {
+                refuse(channel, "only a box registered here may leave a beacon; register first");
+            } else {
+                channel.writeAndFlush(line("OK"));
+            }
+        }
+
+        private void publish(Channel channel, RelayLine line) {
+            if (!(line instanceof RelayLine.Publish publish)) {
+                refuse(channel, "expected PUBLISH lookup-id beacon");
                 return;
             }
-            try {
-                Socket fromBox = awaitBox(box);
-                RelayProtocol.send(client.getOutputStream(), "OK");
-                splice(client, fromBox);
-            } finally {
-                box.sessions.decrementAndGet();
+            if (!boxes.containsKey(proven)) {
+                refuse(channel, "only a box registered here may leave a beacon; register first");
+                return;
             }
-        } catch (RuntimeException e) {
-            refuse(client, "not a did:key");
-        } finally {
-            open.decrementAndGet();
+            beacons.keep(proven, publish.lookupId(), publish.beacon());
+            done(channel, "OK");
+        }
+
+        private void register(Channel channel, DidKey did) {
+            InetAddress from = ((InetSocketAddress) channel.remoteAddress()).getAddress();
+            if (!ledger.boxRegisters(from, channel)) {
+                refuse(channel, "too many boxes registered from this address");
+                return;
+            }
+            deadline.cancel(false);
+            ledger.greetingEnds(from, channel);
+            Channel replaced = boxes.put(did, channel);
+            if (replaced != null && replaced != channel) {
+                replaced.close();
+            }
+            channel.closeFuture().addListener(closed -> {
+                boxes.remove(did, channel);
+                beacons.forget(did);
+            });
+            channel.pipeline().addBefore("lines", "silence", new IdleStateHandler(CONTROL_SILENCE_SECONDS, 0, 0));
+            channel.pipeline().replace(this, "control", new ControlLine());
+            channel.writeAndFlush(line("OK"));
+        }
+
+        @Override
+        public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
+            if (cause instanceof TooLongFrameException) {
+                refuse(ctx.channel(), "a relay line is at most " + MAX_LINE + " bytes");
+            } else {
+                ctx.close();
+            }
         }
     }
 
-    private Socket awaitBox(Control box) throws IOException {
+    /** A registered box's line: PONGs keep it; silence past the limit ends it (the box then rejoins). */
+    private static final class ControlLine extends SimpleChannelInboundHandler<String> {
+        @Override
+        protected void channelRead0(ChannelHandlerContext ctx, String text) {
+            // PONG, or anything a newer box says: only silence matters here.
+        }
+
+        @Override
+        public void userEventTriggered(ChannelHandlerContext ctx, Object event) {
+            ctx.close();
+        }
+
+        @Override
+        public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
+            ctx.close();
+        }
+    }
+
+    private void lookUp(Channel channel, RelayLine.Lookup lookup) {
+        InetAddress from = ((InetSocketAddress) channel.remoteAddress()).getAddress();
+        if (!ledger.mayLookUp(from)) {
+            refuse(channel, "too many code lookups from this address; wait a minute");
+            return;
+        }
+        beacons.find(lookup.lookupId()).ifPresentOrElse(beacon -> done(channel, "FOUND " + beacon),
+                () -> refuse(channel, "no box is waiting with that code here; check the code, or make a fresh one on the box"));
+    }
+
+    private void connect(Channel app, DidKey did) {
+        Channel control = boxes.get(did);
+        if (control == null) {
+            refuse(app, "box " + did.fingerprint() + " is not connected to this relay");
+            return;
+        }
+        InetAddress from = ((InetSocketAddress) app.remoteAddress()).getAddress();
+        RelayLedger.Refusal refusal = ledger.sessionStarts(from, did, app);
+        if (refusal != null) {
+            refuse(app, switch (refusal) {
+                case CLIENT -> "too many connections from this address";
+                case CLIENT_TO_BOX -> "too many connections from this address to box " + did.fingerprint();
+                case BOX -> "box " + did.fingerprint() + " has too many connections through this relay";
+            });
+            return;
+        }
+        app.config().setAutoRead(false);
         byte[] id = new byte[16];
         random.nextBytes(id);
         String session = HexFormat.of().formatHex(id);
-        CompletableFuture<Socket> answer = new CompletableFuture<>();
-        pending.put(session, answer);
-        try {
-            box.send("INCOMING " + session);
-            return answer.get(HANDSHAKE_TIMEOUT_MS, TimeUnit.MILLISECONDS);
-        } catch (TimeoutException | ExecutionException e) {
-            throw new IOException("the box did not take the connection", e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IOException("interrupted", e);
-        } finally {
-            pending.remove(session);
-        }
-    }
-
-    /** Copies both ways until either side closes, the budget is spent, or nothing moves for the idle limit. */
-    private void splice(Socket app, Socket box) throws IOException {
-        spliced.add(app);
-        spliced.add(box);
-        if (closed) {
-            Sockets.closeQuietly(app);
-            Sockets.closeQuietly(box);
-        }
-        int idle = (int) Math.min(Integer.MAX_VALUE, limits.idle().toMillis());
-        app.setSoTimeout(idle);
-        box.setSoTimeout(idle);
-        box.setTcpNoDelay(true);
-        long[] carried = {0};
-        CompletableFuture<Void> upstream = CompletableFuture.runAsync(() -> copy(app, box, true, carried), threads);
-        copy(box, app, false, carried);
-        upstream.join();
-        spliced.remove(app);
-        spliced.remove(box);
-    }
-
-    private void copy(Socket from, Socket to, boolean toBox, long[] carried) {
-        byte[] buffer = new byte[64 * 1024];
-        try {
-            InputStream in = from.getInputStream();
-            OutputStream out = to.getOutputStream();
-            while (true) {
-                int read = in.read(buffer);
-                if (read < 0) {
-                    break;
-                }
-                synchronized (carried) {
-                    carried[0] += read;
-                    if (carried[0] > limits.bytesPerSession()) {
-                        break;
-                    }
-                }
-                tap.accept(toBox, Arrays.copyOf(buffer, read));
-                out.write(buffer, 0, read);
+        ScheduledFuture<?> giveUp = app.eventLoop().schedule(() -> {
+            if (pending.remove(session) != null) {
+                refuse(app, "the box did not take the connection");
             }
-        } catch (SocketTimeoutException idle) {
-            // Nothing moved for too long.
-        } catch (IOException ended) {
-            // One side went away.
-        } finally {
-            Sockets.closeQuietly(from);
-            Sockets.closeQuietly(to);
-        }
+        }, BOX_ANSWER_SECONDS, TimeUnit.SECONDS);
+        pending.put(session, new RelaySplice.Pending(app, giveUp));
+        ledger.greetingEnds(from, app);
+        control.writeAndFlush(line("INCOMING " + session));
     }
 
-    private void pingLoop() {
-        while (!closed) {
-            try {
-                Thread.sleep(PING_EVERY_MS);
-            } catch (InterruptedException e) {
+    private void accept(Channel fromBox, String session) {
+        RelaySplice.Pending waiting = pending.remove(session);
+        if (waiting == null) {
+            fromBox.close();
+            return;
+        }
+        waiting.giveUp().cancel(false);
+        ledger.greetingEnds(((InetSocketAddress) fromBox.remoteAddress()).getAddress(), fromBox);
+        Channel app = waiting.app();
+        app.writeAndFlush(line("OK")).addListener(sent -> {
+            if (!sent.isSuccess()) {
+                fromBox.close();
                 return;
             }
-            for (Control control : boxes.values()) {
-                try {
-                    control.send("PING");
-                } catch (IOException e) {
-                    Sockets.closeQuietly(control.socket);
-                }
-            }
-        }
+            RelaySplice.join(app, fromBox, limits, tap);
+        });
     }
 
-    private static void refuse(Socket client, String why) throws IOException {
-        RelayProtocol.send(client.getOutputStream(), "ERROR " + why);
-        client.close();
+    private void ping() {
+        boxes.values().forEach(control -> control.writeAndFlush(line("PING")));
+    }
+
+    private static io.netty.buffer.ByteBuf line(String text) {
+        return io.netty.buffer.Unpooled.copiedBuffer(text + "\n", StandardCharsets.US_ASCII);
+    }
+
+    private static void refuse(Channel channel, String why) {
+        done(channel, "ERROR " + why);
+    }
+
+    private static void done(Channel channel, String last) {
+        channel.writeAndFlush(line(last)).addListener(ChannelFutureListener.CLOSE);
     }
 
     @Override
     public void close() {
-        closed = true;
-        Sockets.closeQuietly(listener);
-        boxes.values().forEach(control -> Sockets.closeQuietly(control.socket));
-        spliced.forEach(Sockets::closeQuietly);
-        threads.shutdownNow();
+        if (pinger != null) {
+            pinger.cancel(false);
+        }
+        if (listener != null) {
+            listener.close().awaitUninterruptibly();
+        }
+        connections.close().awaitUninterruptibly();
+        boss.shutdownGracefully(0, 1, TimeUnit.SECONDS).awaitUninterruptibly();
+        workers.shutdownGracefully(0, 1, TimeUnit.SECONDS).awaitUninterruptibly();
     }
-
 }

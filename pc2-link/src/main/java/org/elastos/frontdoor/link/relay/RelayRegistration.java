@@ -1,11 +1,15 @@
 package org.elastos.frontdoor.link.relay;
 
+import org.elastos.frontdoor.link.Sockets;
 import org.elastos.frontdoor.wallet.signer.DidSigner;
 
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.InetSocketAddress;
 import java.net.Socket;
+import java.nio.ByteBuffer;
+import java.nio.channels.SocketChannel;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.Consumer;
@@ -24,13 +28,14 @@ public final class RelayRegistration implements AutoCloseable {
 
     private final InetSocketAddress relay;
     private final DidSigner box;
-    private final Consumer<Socket> incoming;
+    private final Consumer<SocketChannel> incoming;
+    private final Object registration = new Object();
     private final Thread worker;
     private volatile boolean closed;
     private volatile boolean registered;
     private volatile Socket control;
 
-    private RelayRegistration(InetSocketAddress relay, DidSigner box, Consumer<Socket> incoming) {
+    private RelayRegistration(InetSocketAddress relay, DidSigner box, Consumer<SocketChannel> incoming) {
         this.relay = relay;
         this.box = box;
         this.incoming = incoming;
@@ -38,8 +43,11 @@ public final class RelayRegistration implements AutoCloseable {
         this.worker.setDaemon(true);
     }
 
-    /** @param incoming receives each relayed connection, not yet secured (the box runs TLS over it) */
-    public static RelayRegistration start(InetSocketAddress relay, DidSigner box, Consumer<Socket> incoming) {
+    /**
+     * @param incoming receives each relayed connection, connected and announced, not yet secured (the box runs TLS
+     *     over it)
+     */
+    public static RelayRegistration start(InetSocketAddress relay, DidSigner box, Consumer<SocketChannel> incoming) {
         RelayRegistration registration = new RelayRegistration(relay, box, incoming);
         registration.worker.start();
         return registration;
@@ -47,6 +55,33 @@ public final class RelayRegistration implements AutoCloseable {
 
     public boolean isRegistered() {
         return registered;
+    }
+
+    /** Waits until the box is registered, or {@code patience} passed; says which. */
+    public boolean awaitRegistered(Duration patience) {
+        long deadline = System.nanoTime() + patience.toNanos();
+        synchronized (registration) {
+            while (!registered && !closed) {
+                long left = deadline - System.nanoTime();
+                if (left <= 0) {
+                    return false;
+                }
+                try {
+                    registration.wait(Math.max(1, left / 1_000_000));
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    return registered;
+                }
+            }
+            return registered;
+        }
+    }
+
+    private void registered(boolean now) {
+        synchronized (registration) {
+            registered = now;
+            registration.notifyAll();
+        }
     }
 
     public InetSocketAddress relay() {
@@ -58,12 +93,13 @@ public final class RelayRegistration implements AutoCloseable {
         while (!closed) {
             try (Socket socket = new Socket()) {
                 control = socket;
+                socket.setTcpNoDelay(true);
                 socket.connect(relay, CONNECT_TIMEOUT_MS);
                 socket.setSoTimeout(CONTROL_TIMEOUT_MS);
                 InputStream in = socket.getInputStream();
                 RelayProtocol.send(socket.getOutputStream(), "BOX " + box.did().value());
                 RelayProtocol.prove(in, socket.getOutputStream(), box);
-                registered = true;
+                registered(true);
                 pause = FIRST_PAUSE;
                 while (!closed) {
                     String line = RelayProtocol.read(in);
@@ -74,9 +110,9 @@ public final class RelayRegistration implements AutoCloseable {
                     }
                 }
             } catch (IOException | RuntimeException e) {
-                registered = false;
+                registered(false);
             }
-            registered = false;
+            registered(false);
             if (closed) {
                 return;
             }
@@ -104,18 +140,21 @@ public final class RelayRegistration implements AutoCloseable {
     }
 
     private void accept(String session) {
-        Socket data = new Socket();
+        SocketChannel data = null;
         try {
-            data.connect(relay, CONNECT_TIMEOUT_MS);
-            data.setTcpNoDelay(true);
-            RelayProtocol.send(data.getOutputStream(), "ACCEPT " + session);
+            data = SocketChannel.open();
+            data.socket().setTcpNoDelay(true);
+            data.socket().connect(relay, CONNECT_TIMEOUT_MS);
+            ByteBuffer line = ByteBuffer.wrap(("ACCEPT " + session + "\n").getBytes(StandardCharsets.US_ASCII));
+            while (line.hasRemaining()) {
+                data.write(line);
+            }
             incoming.accept(data);
         } catch (IOException e) {
-            try {
-                data.close();
-            } catch (IOException ignored) {
-                // The app will see the relay give up on this session.
+            if (data != null) {
+                Sockets.closeQuietly(data);
             }
+            // The app will see the relay give up on this session.
         }
     }
 
@@ -130,6 +169,7 @@ public final class RelayRegistration implements AutoCloseable {
     @Override
     public void close() {
         closed = true;
+        registered(false);
         Socket socket = control;
         if (socket != null) {
             try {
