@@ -39,9 +39,13 @@ final class BoxApi {
     private final AuditTrail audit;
     private final Uploads uploads;
     private final Supplier<Optional<Envelope>> auditHead;
+    private final RelayPasses passes;
+    private final Runnable devicesChanged;
 
     BoxApi(BoxState box, Clock clock, Consumer<DidKey> disconnect, AuditTrail audit, Uploads uploads,
-           Supplier<Optional<Envelope>> auditHead) {
+           Supplier<Optional<Envelope>> auditHead, RelayPasses passes, Runnable devicesChanged) {
+        this.passes = passes;
+        this.devicesChanged = devicesChanged;
         this.box = box;
         this.clock = clock;
         this.disconnect = disconnect;
@@ -92,6 +96,12 @@ final class BoxApi {
         } catch (Unchecked e) {
             throw e.getCause();
         }
+    }
+
+    /** A request whose head could not be read or checked (a broken escape, a name too long): refused, and logged. */
+    Reply unreadable(Peer peer, String method, String why) {
+        audit.decided(peer, "deny", method + ": unreadable request", method + ": " + why);
+        return Reply.refused(400, BoxRefusal.BAD_REQUEST, why);
     }
 
     /** The start of an upload: refused at once, or a sink for its body. */
@@ -219,7 +229,9 @@ final class BoxApi {
             }
         });
         if (enrolled.token().isPresent()) {
-            return Reply.ok(JSON.createObjectNode().put("status", "enrolled").put("role", "owner").put("token", enrolled.token().get()));
+            devicesChanged.run();
+            return Reply.ok(JSON.createObjectNode().put("status", "enrolled").put("role", "owner").put("token", enrolled.token().get())
+                    .put("relay_pass", passes.passOf(did)));
         }
         return new Reply.Json(202, JSON.createObjectNode().put("status", "pending")
                 .put("message", "approve this device from a device that owns the box"));
@@ -242,7 +254,8 @@ final class BoxApi {
                 audit.record(peer.did().value(), "grant", "token issued");
                 box.devices().put(device.get().approved(issued.revocationId()));
                 yield Reply.ok(JSON.createObjectNode().put("status", "enrolled")
-                        .put("role", device.get().role().name().toLowerCase()).put("token", issued.token()));
+                        .put("role", device.get().role().name().toLowerCase()).put("token", issued.token())
+                        .put("relay_pass", passes.passOf(peer.did())));
             }
         };
     }
@@ -332,12 +345,14 @@ final class BoxApi {
             audit.record(peer.did().value(), "revoke", target.value() + " (\"" + device.get().name() + "\")");
             box.devices().revoke(target);
             disconnect.accept(target);
+            devicesChanged.run();
         } else {
             if (device.get().state() != Device.State.PENDING) {
                 return Reply.refused(409, BoxRefusal.BAD_REQUEST, "that device is not waiting for approval");
             }
             audit.record(peer.did().value(), "grant", "approved " + target.value() + " (\"" + device.get().name() + "\")");
             box.devices().put(device.get().withState(Device.State.ACTIVE));
+            devicesChanged.run();
         }
         return Reply.ok(JSON.createObjectNode().put("did", target.value()).put("state", revoke ? "revoked" : "active"));
     }

@@ -2,11 +2,18 @@ package org.elastos.frontdoor.box;
 
 import org.elastos.frontdoor.link.InviteQr;
 import org.elastos.frontdoor.link.PairingInvite;
+import org.elastos.frontdoor.wallet.audit.AuditCheckpoint;
 import org.elastos.frontdoor.wallet.audit.AuditLog;
+import org.elastos.frontdoor.wallet.audit.AuditVerdict;
+import org.elastos.frontdoor.wallet.did.DidKey;
+import org.elastos.frontdoor.wallet.envelope.Envelope;
+import org.elastos.frontdoor.wallet.hostkey.HostKey;
 
+import java.io.IOException;
 import java.io.PrintStream;
 import java.net.URI;
 import java.nio.file.Path;
+import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
@@ -46,9 +53,20 @@ public final class BoxConsole {
         return invitation;
     }
 
-    /** The first broken audit entry of the box at {@code data}, if any. */
-    public static Optional<Long> verifyAudit(Path data) {
-        return new AuditLog(data.resolve("audit.jsonl"), Clock.systemUTC()).firstBrokenEntry();
+    /**
+     * Checks the audit log of the box at {@code data}: its chain and, given a checkpoint a device kept, that the log
+     * still holds it.
+     *
+     * @throws org.elastos.frontdoor.wallet.envelope.EnvelopeRejectedException when the checkpoint is not one this box
+     *     signed
+     */
+    public static AuditVerdict verifyAudit(Path data, Optional<Path> head) throws IOException {
+        AuditLog log = new AuditLog(data.resolve("audit.jsonl"), Clock.systemUTC());
+        if (head.isEmpty()) {
+            return log.verify();
+        }
+        DidKey box = HostKey.loadOrCreate(data.resolve("box.key"), new SecureRandom()).did();
+        return log.verify(AuditCheckpoint.verify(Envelope.read(head.get()), box).head());
     }
 
     /** The endpoints the running box at {@code data} announced, from {@code box-endpoints.json}. */

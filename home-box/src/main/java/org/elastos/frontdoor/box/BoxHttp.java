@@ -110,7 +110,8 @@ final class BoxHttp extends ChannelInboundHandlerAdapter {
                     Optional.ofNullable(request.headers().get(HttpHeaderNames.RANGE)));
         } catch (IllegalArgumentException e) {
             body = Body.DISCARD;
-            refuse(ctx, 400, BoxRefusal.BAD_REQUEST, e.getMessage(), length > BoxApi.MAX_JSON);
+            closeAfter |= length > BoxApi.MAX_JSON;
+            write(ctx, api.unreadable(peer, request.method().name(), e.getMessage()));
             return;
         }
         if (!peer.device() && parsed.route().equals("POST /pair")) {

@@ -62,6 +62,7 @@ public final class HomeBox implements AutoCloseable {
         thread.setDaemon(true);
         return thread;
     });
+    private final RelayPasses passes;
     private InetSocketAddress address;
     private volatile RelayRegistration relay;
 
@@ -73,9 +74,10 @@ public final class HomeBox implements AutoCloseable {
         this.trail = new AuditTrail(state.audit(), clock);
         this.checkpoints = new AuditCheckpoints(state.audit(), state.key(), data.resolve("audit-head.json"), clock);
         LinkTls tls = LinkTls.forIdentity(state.key(), did -> !state.devices().isRevoked(did), "a device this box has not revoked");
+        this.passes = RelayPasses.loadOrCreate(data.resolve("relay-pass.key"));
         BoxServer[] serving = new BoxServer[1];
         BoxApi api = new BoxApi(state, clock, did -> serving[0].disconnect(did), trail, new Uploads(limits.diskReserve()),
-                checkpoints::latest);
+                checkpoints::latest, passes, this::devicesChanged);
         this.server = new BoxServer(state, limits, tls, api, changes, trail);
         serving[0] = server;
     }
@@ -122,7 +124,8 @@ public final class HomeBox implements AutoCloseable {
         try {
             box.address = box.server.bind(listen);
             relay.ifPresent(at -> box.relay = RelayRegistration.start(at, state.key(),
-                    channel -> box.server.adopt(channel, "relay " + at.getHostString() + ":" + at.getPort())));
+                    channel -> box.server.adopt(channel, "relay " + at.getHostString() + ":" + at.getPort()),
+                    () -> box.passes.activeHashes(state.devices())));
             state.audit().record(state.key().did().value(), "start", "listening on " + box.address());
             box.auditing.scheduleWithFixedDelay(box::flushAudit, AUDIT_EVERY_SECONDS, AUDIT_EVERY_SECONDS, TimeUnit.SECONDS);
             box.announce();
@@ -131,6 +134,14 @@ public final class HomeBox implements AutoCloseable {
             throw e;
         }
         return box;
+    }
+
+    /** A device was let in or shut out: the relay learns which passes let devices into their share. */
+    private void devicesChanged() {
+        RelayRegistration registration = relay;
+        if (registration != null) {
+            registration.passesChanged();
+        }
     }
 
     /** Writes the strangers' summaries and signs a checkpoint of the log's head; the box does it every minute. */

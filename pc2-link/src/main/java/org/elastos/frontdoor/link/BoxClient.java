@@ -70,8 +70,11 @@ public final class BoxClient implements AutoCloseable {
     public record DeviceInfo(DidKey did, String name, String role, String state, String lastSeen) {
     }
 
-    /** The answer to a pairing request: enrolled with a token, or waiting for an owner's approval. */
-    public record Enrollment(boolean pending, String role, Optional<String> token) {
+    /**
+     * The answer to a pairing request: enrolled with a token (and a pass for the box's relay), or waiting for an
+     * owner's approval.
+     */
+    public record Enrollment(boolean pending, String role, Optional<String> token, Optional<String> relayPass) {
     }
 
     private final DidKey box;
@@ -310,10 +313,12 @@ public final class BoxClient implements AutoCloseable {
     }
 
     /** The box's newest signed checkpoint of its audit log, checked to be signed by this box. */
-    public AuditCheckpoint auditHead() {
+    public Envelope auditHead() {
         JsonNode answer = expect(call("GET", "/audit/head", new byte[0], authorization()), 200);
         try {
-            return AuditCheckpoint.verify(Envelope.parse(answer.toString()), box);
+            Envelope envelope = Envelope.parse(answer.toString());
+            AuditCheckpoint.verify(envelope, box);
+            return envelope;
         } catch (RuntimeException e) {
             throw new BoxRefusedException(502, BoxRefusal.UNKNOWN, "the box's audit checkpoint does not check out ("
                     + e.getMessage() + ")");
@@ -327,11 +332,12 @@ public final class BoxClient implements AutoCloseable {
 
     private Enrollment enrollment(Answer answer) {
         if (answer.status() == 202) {
-            return new Enrollment(true, "member", Optional.empty());
+            return new Enrollment(true, "member", Optional.empty(), Optional.empty());
         }
         JsonNode body = expect(answer, 200);
         token = body.path("token").asText();
-        return new Enrollment(false, body.path("role").asText(), Optional.of(token));
+        return new Enrollment(false, body.path("role").asText(), Optional.of(token),
+                Optional.ofNullable(body.path("relay_pass").textValue()));
     }
 
     private Map<String, String> authorization() {

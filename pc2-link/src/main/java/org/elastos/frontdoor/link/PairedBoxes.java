@@ -23,10 +23,18 @@ import java.util.Optional;
  * that key stays in the vault.
  */
 public final class PairedBoxes {
-    /** A box this device paired with: where to reach it and the token it issued (empty while approval is pending). */
-    public record PairedBox(DidKey box, String name, List<URI> endpoints, Optional<String> token, String role) {
+    /**
+     * A box this device paired with: where to reach it, the token it issued and the pass for its relay (empty while
+     * approval is pending).
+     */
+    public record PairedBox(DidKey box, String name, List<URI> endpoints, Optional<String> token, String role,
+                            Optional<String> relayPass) {
         public PairedBox {
             endpoints = List.copyOf(endpoints);
+        }
+
+        public PairedBox(DidKey box, String name, List<URI> endpoints, Optional<String> token, String role) {
+            this(box, name, endpoints, token, role, Optional.empty());
         }
     }
 
@@ -48,12 +56,18 @@ public final class PairedBoxes {
                 node.path("endpoints").forEach(e -> endpoints.add(URI.create(e.asText())));
                 boxes.add(new PairedBox(DidKey.parse(node.path("box_did").asText()), node.path("name").asText(), endpoints,
                         node.hasNonNull("token") ? Optional.of(node.path("token").asText()) : Optional.empty(),
-                        node.path("role").asText("member")));
+                        node.path("role").asText("member"),
+                        Optional.ofNullable(node.path("relay_pass").textValue())));
             }
             return boxes;
         } catch (IOException | RuntimeException e) {
             throw new IllegalStateException(file + " is damaged; pair the box again (the damaged file is left as it is)", e);
         }
+    }
+
+    /** The audit checkpoints this device keeps for its boxes, beside this file. */
+    public AuditHeads auditHeads() {
+        return new AuditHeads(file.resolveSibling("audit-heads"));
     }
 
     public Optional<PairedBox> first() {
@@ -72,6 +86,7 @@ public final class PairedBoxes {
             ArrayNode endpoints = node.putArray("endpoints");
             known.endpoints().forEach(e -> endpoints.add(e.toString()));
             known.token().ifPresent(token -> node.put("token", token));
+            known.relayPass().ifPresent(pass -> node.put("relay_pass", pass));
         }
         try {
             AtomicFile.write(file, JSON.writerWithDefaultPrettyPrinter().writeValueAsBytes(root));

@@ -2,9 +2,12 @@ package org.elastos.frontdoor.app.cli;
 
 import org.elastos.frontdoor.box.BoxConsole;
 import org.elastos.frontdoor.box.HomeBox;
+import org.elastos.frontdoor.wallet.audit.AuditVerdict;
+import org.elastos.frontdoor.wallet.envelope.EnvelopeRejectedException;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
+import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -37,6 +40,7 @@ final class BoxCommand implements Callable<Integer> {
             throw new CliException("`frontdoor box` needs --data DIR and --listen HOST:PORT (like 127.0.0.1:7443)");
         }
         InetSocketAddress address = address(listen);
+        Duration lifetime = inviteLifetime(inviteMinutes, "--invite-minutes");
         CountDownLatch stopped = new CountDownLatch(1);
         Optional<InetSocketAddress> relayAddress = Optional.ofNullable(relay).map(BoxCommand::address);
         try (HomeBox box = HomeBox.start(data, address, relayAddress, Clock.systemUTC())) {
@@ -45,13 +49,22 @@ final class BoxCommand implements Callable<Integer> {
                 stopped.countDown();
             }, "box-stop"));
             System.out.println("box " + box.name() + " (" + box.did() + ") listening on " + box.address());
-            HomeBox.Invitation invitation = box.invitation(Duration.ofMinutes(inviteMinutes));
+            HomeBox.Invitation invitation = box.invitation(lifetime);
             BoxConsole.showInvite(System.out, box.name(), box.did().fingerprint(), box.inviteLink(invitation.invite()),
                     box.writePairingQr(invitation.invite()), invitation);
             System.err.println("Ctrl+C stops the box");
             stopped.await();
         }
         return 0;
+    }
+
+    /** An invite's lifetime as a person gives it, from a minute to a day. */
+    static Duration inviteLifetime(int minutes, String option) {
+        long longest = HomeBox.LONGEST_INVITE_LIFETIME.toMinutes();
+        if (minutes < 1 || minutes > longest) {
+            throw new CliException(option + " is how long the invite works, from 1 to " + longest + " minutes; got " + minutes);
+        }
+        return Duration.ofMinutes(minutes);
     }
 
     static InetSocketAddress address(String hostPort) {
@@ -80,27 +93,51 @@ final class BoxCommand implements Callable<Integer> {
 
         @Override
         public Integer call() {
-            BoxConsole.newInvite(data, BoxConsole.announcedEndpoints(data), Duration.ofMinutes(minutes), System.out);
+            BoxConsole.newInvite(data, BoxConsole.announcedEndpoints(data), inviteLifetime(minutes, "--minutes"), System.out);
             return 0;
         }
     }
 
     @Command(name = "audit", description = "The box's audit log.", subcommands = Audit.Verify.class)
     static final class Audit {
-        @Command(name = "verify", description = "Check the hash chain of DATA/audit.jsonl: exits 0 when intact, 1 naming the first broken entry.")
+        @Command(name = "verify", description = {"Check the hash chain of DATA/audit.jsonl: exits 0 when intact, 1 naming",
+                "the first broken entry. With --head, a checkpoint a device kept: the log must still hold it."})
         static final class Verify implements Callable<Integer> {
             @Option(names = "--data", required = true, paramLabel = "DIR")
             Path data;
 
+            @Option(names = "--head", paramLabel = "FILE", description = "a checkpoint of the log signed by the box, kept by a device")
+            Optional<Path> head;
+
             @Override
-            public Integer call() {
-                Optional<Long> broken = BoxConsole.verifyAudit(data);
-                if (broken.isPresent()) {
-                    System.err.println("the audit log was edited: the chain breaks at entry " + broken.get());
+            public Integer call() throws IOException {
+                AuditVerdict verdict;
+                try {
+                    verdict = BoxConsole.verifyAudit(data, head);
+                } catch (EnvelopeRejectedException e) {
+                    throw new CliException("that checkpoint cannot be used: " + e.getMessage());
+                }
+                if (verdict instanceof AuditVerdict.Broken broken) {
+                    System.err.println(explain(broken));
                     return FrontDoorCommand.REFUSED;
                 }
-                System.out.println("the audit log is intact");
+                AuditVerdict.Intact intact = (AuditVerdict.Intact) verdict;
+                System.out.println("the audit log is intact: " + intact.entries() + " entries"
+                        + head.map(h -> ", and it still holds the checkpoint").orElse(""));
                 return 0;
+            }
+
+            private static String explain(AuditVerdict.Broken broken) {
+                String where = "entry " + broken.seq() + " (line " + broken.line() + ")";
+                return switch (broken.problem()) {
+                    case UNREADABLE_LINE -> "the audit log is damaged: line " + broken.line() + " is not an entry (not UTF-8, not JSON, or too long)";
+                    case OUT_OF_SEQUENCE -> "the audit log was edited: " + where + " is missing, repeated or out of order";
+                    case CHAIN_BROKEN -> "the audit log was edited: " + where + " does not chain to the entry before it";
+                    case EDITED -> "the audit log was edited: " + where + " is not what its hash says";
+                    case TORN_TAIL -> "the audit log ends in the middle of a line (a crash while writing); the box seals it when it starts";
+                    case CUT_SHORT -> "the audit log was cut short: it ends before entry " + broken.seq() + ", which the checkpoint names";
+                    case REWRITTEN -> "the audit log was rewritten: " + where + " is not the entry the checkpoint names";
+                };
             }
         }
     }

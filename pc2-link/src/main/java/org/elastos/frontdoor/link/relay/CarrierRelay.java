@@ -30,6 +30,8 @@ import java.security.SecureRandom;
 import java.util.Base64;
 import java.util.HexFormat;
 import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BiConsumer;
@@ -56,7 +58,12 @@ public final class CarrierRelay implements AutoCloseable {
     private final EventLoopGroup workers = new MultiThreadIoEventLoopGroup(2, NioIoHandler.newFactory());
     private final RelayLedger ledger;
     private final RelayBeacons beacons;
-    private final Map<DidKey, Channel> boxes = new ConcurrentHashMap<>();
+    private final Map<DidKey, Registered> boxes = new ConcurrentHashMap<>();
+
+    /** A registered box: its control connection, and the hashes of the passes its devices may show. */
+    private record Registered(Channel control, Set<String> passes) {
+        static final int MAX_PASSES = 1024;
+    }
     private final Map<String, RelaySplice.Pending> pending = new ConcurrentHashMap<>();
     private final ChannelGroup connections = new DefaultChannelGroup(GlobalEventExecutor.INSTANCE);
     private Channel listener;
@@ -162,7 +169,7 @@ public final class CarrierRelay implements AutoCloseable {
             } else if (line instanceof RelayLine.Lookup lookup) {
                 lookUp(channel, lookup);
             } else if (line instanceof RelayLine.Connect connect) {
-                connect(channel, connect.box());
+                connect(channel, connect.box(), connect.pass());
             } else if (line instanceof RelayLine.Accept accept) {
                 accept(channel, accept.session());
             } else {
@@ -209,16 +216,18 @@ public final class CarrierRelay implements AutoCloseable {
             }
             deadline.cancel(false);
             ledger.greetingEnds(from, channel);
-            Channel replaced = boxes.put(did, channel);
-            if (replaced != null && replaced != channel) {
-                replaced.close();
+            Registered registered = new Registered(channel, ConcurrentHashMap.newKeySet());
+            Registered replaced = boxes.put(did, registered);
+            if (replaced != null && replaced.control() != channel) {
+                replaced.control().close();
             }
             channel.closeFuture().addListener(closed -> {
-                boxes.remove(did, channel);
-                beacons.forget(did);
+                if (boxes.remove(did, registered)) {
+                    beacons.forget(did);
+                }
             });
             channel.pipeline().addBefore("lines", "silence", new IdleStateHandler(CONTROL_SILENCE_SECONDS, 0, 0));
-            channel.pipeline().replace(this, "control", new ControlLine());
+            channel.pipeline().replace(this, "control", new ControlLine(registered.passes()));
             channel.writeAndFlush(line("OK"));
         }
 
@@ -232,11 +241,25 @@ public final class CarrierRelay implements AutoCloseable {
         }
     }
 
-    /** A registered box's line: PONGs keep it; silence past the limit ends it (the box then rejoins). */
+    /**
+     * A registered box's line: PASS and UNPASS name its devices' passes; PONGs keep it; silence past the limit ends
+     * it (the box then rejoins and names its passes again).
+     */
     private static final class ControlLine extends SimpleChannelInboundHandler<String> {
+        private final Set<String> passes;
+
+        ControlLine(Set<String> passes) {
+            this.passes = passes;
+        }
+
         @Override
         protected void channelRead0(ChannelHandlerContext ctx, String text) {
-            // PONG, or anything a newer box says: only silence matters here.
+            RelayLine line = RelayLine.parse(text);
+            if (line instanceof RelayLine.Pass pass && passes.size() < Registered.MAX_PASSES) {
+                passes.add(pass.hash());
+            } else if (line instanceof RelayLine.Unpass unpass) {
+                passes.remove(unpass.hash());
+            }
         }
 
         @Override
@@ -260,14 +283,16 @@ public final class CarrierRelay implements AutoCloseable {
                 () -> refuse(channel, "no box is waiting with that code here; check the code, or make a fresh one on the box"));
     }
 
-    private void connect(Channel app, DidKey did) {
-        Channel control = boxes.get(did);
-        if (control == null) {
+    private void connect(Channel app, DidKey did, Optional<String> pass) {
+        Registered box = boxes.get(did);
+        if (box == null) {
             refuse(app, "box " + did.fingerprint() + " is not connected to this relay");
             return;
         }
+        Channel control = box.control();
+        Optional<String> passHash = pass.map(RelayProtocol::passHash).filter(box.passes()::contains);
         InetAddress from = ((InetSocketAddress) app.remoteAddress()).getAddress();
-        RelayLedger.Refusal refusal = ledger.sessionStarts(from, did, app);
+        RelayLedger.Refusal refusal = ledger.sessionStarts(from, did, app, passHash);
         if (refusal != null) {
             refuse(app, switch (refusal) {
                 case CLIENT -> "too many connections from this address";
@@ -309,7 +334,7 @@ public final class CarrierRelay implements AutoCloseable {
     }
 
     private void ping() {
-        boxes.values().forEach(control -> control.writeAndFlush(line("PING")));
+        boxes.values().forEach(box -> box.control().writeAndFlush(line("PING")));
     }
 
     private static io.netty.buffer.ByteBuf line(String text) {

@@ -30,6 +30,8 @@ final class RelayLedger {
     private final Quota<InetAddress> sessions = new Quota<>();
     private final Quota<ClientBox> sessionsToBox = new Quota<>();
     private final Quota<DidKey> sessionsOfBox = new Quota<>();
+    private final Quota<String> sessionsOfPass = new Quota<>();
+    private final Quota<DidKey> deviceSessionsOfBox = new Quota<>();
     private final RateLimit<InetAddress> lookups = new RateLimit<>(Duration.ofMinutes(1), RelayLimits.LOOKUPS_PER_MINUTE);
 
     RelayLedger(RelayLimits limits) {
@@ -65,8 +67,14 @@ final class RelayLedger {
         return true;
     }
 
-    /** An app's connection to {@code box}, counted until it closes; or why it may not have one. */
-    Refusal sessionStarts(InetAddress from, DidKey box, Channel app) {
+    /**
+     * An app's connection to {@code box}, counted until it closes; or why it may not have one. A connection with a
+     * valid pass (its hash given) counts in the box's devices' share, apart from everyone else's.
+     */
+    Refusal sessionStarts(InetAddress from, DidKey box, Channel app, java.util.Optional<String> passHash) {
+        if (passHash.isPresent()) {
+            return deviceSessionStarts(passHash.get(), box, app);
+        }
         if (!sessions.take(from, limits.connectionsPerClient())) {
             return Refusal.CLIENT;
         }
@@ -84,6 +92,21 @@ final class RelayLedger {
             sessions.give(from);
             sessionsToBox.give(pair);
             sessionsOfBox.give(box);
+        });
+        return null;
+    }
+
+    private Refusal deviceSessionStarts(String pass, DidKey box, Channel app) {
+        if (!sessionsOfPass.take(pass, limits.sessionsPerClientPerBox())) {
+            return Refusal.CLIENT_TO_BOX;
+        }
+        if (!deviceSessionsOfBox.take(box, limits.sessionsPerBox())) {
+            sessionsOfPass.give(pass);
+            return Refusal.BOX;
+        }
+        app.closeFuture().addListener(closed -> {
+            sessionsOfPass.give(pass);
+            deviceSessionsOfBox.give(box);
         });
         return null;
     }

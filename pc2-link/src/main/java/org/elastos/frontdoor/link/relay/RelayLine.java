@@ -31,8 +31,16 @@ public sealed interface RelayLine {
     record Lookup(String lookupId) implements RelayLine {
     }
 
-    /** An app asking to be spliced to a box. */
-    record Connect(DidKey box) implements RelayLine {
+    /** An app asking to be spliced to a box, with the pass its box gave it if it is one of the box's devices. */
+    record Connect(DidKey box, java.util.Optional<String> pass) implements RelayLine {
+    }
+
+    /** A registered box naming a pass (by hash) that lets one of its devices into the devices' share. */
+    record Pass(String hash) implements RelayLine {
+    }
+
+    /** A registered box withdrawing a pass (the device was revoked). */
+    record Unpass(String hash) implements RelayLine {
     }
 
     /** A box taking an app's connection the relay announced. */
@@ -50,6 +58,8 @@ public sealed interface RelayLine {
     Pattern LOOKUP_ID = Pattern.compile("[0-9a-f]{64}");
     Pattern SESSION = Pattern.compile("[0-9a-f]{32}");
     Pattern BEACON_TEXT = Pattern.compile("[A-Za-z0-9_-]{1,3800}");
+    Pattern PASS = Pattern.compile("[A-Za-z0-9_-]{43}");
+    Pattern HASH = Pattern.compile("[0-9a-f]{64}");
 
     static RelayLine parse(String line) {
         int space = line.indexOf(' ');
@@ -58,7 +68,9 @@ public sealed interface RelayLine {
         return switch (word) {
             case "BOX" -> did(rest).<RelayLine>map(Box::new).orElse(new Unreadable("not a did:key"));
             case "BEACON" -> did(rest).<RelayLine>map(Beacon::new).orElse(new Unreadable("not a did:key"));
-            case "CONNECT" -> did(rest).<RelayLine>map(Connect::new).orElse(new Unreadable("not a did:key"));
+            case "CONNECT" -> connect(rest);
+            case "PASS" -> HASH.matcher(rest).matches() ? new Pass(rest) : new Unreadable("a pass hash is 64 hex digits");
+            case "UNPASS" -> HASH.matcher(rest).matches() ? new Unpass(rest) : new Unreadable("a pass hash is 64 hex digits");
             case "SIGNATURE" -> rest.matches("[0-9a-f]{128}") ? new Signature(HexFormat.of().parseHex(rest))
                     : new Unreadable("a signature is 64 bytes of hex");
             case "PUBLISH" -> {
@@ -71,6 +83,19 @@ public sealed interface RelayLine {
             case "PONG" -> rest.isEmpty() ? new Pong() : new Unreadable("PONG takes nothing after it");
             default -> new Unreadable("unknown request");
         };
+    }
+
+    private static RelayLine connect(String rest) {
+        String[] parts = rest.split(" ", -1);
+        java.util.Optional<DidKey> box = did(parts[0]);
+        if (box.isEmpty()) {
+            return new Unreadable("not a did:key");
+        }
+        if (parts.length == 1) {
+            return new Connect(box.get(), java.util.Optional.empty());
+        }
+        return parts.length == 3 && parts[1].equals("PASS") && PASS.matcher(parts[2]).matches()
+                ? new Connect(box.get(), java.util.Optional.of(parts[2])) : new Unreadable("expected CONNECT did:key [PASS pass]");
     }
 
     private static java.util.Optional<DidKey> did(String text) {

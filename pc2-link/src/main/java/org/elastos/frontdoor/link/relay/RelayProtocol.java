@@ -18,9 +18,12 @@ import java.util.HexFormat;
  * box    → relay  SIGNATURE hex              relay → box  OK | ERROR reason
  * relay  → box    INCOMING session           (on the box's registered control connection)
  * box    → relay  ACCEPT session             (a new connection, spliced to the app's)
- * app    → relay  CONNECT did:key:...        relay → app  OK | ERROR reason   (then TLS, end to end)
+ * app    → relay  CONNECT did:key:... [PASS p] relay → app  OK | ERROR reason   (then TLS, end to end)
  * relay ↔ box     PING / PONG                (keep the control connection alive and known to be)
+ * box    → relay  PASS hash | UNPASS hash    (on the control connection: which passes let devices in)
  * </pre>
+ * A device's pass (from its box, at enrollment) lets it into the share of the box's sessions kept for its devices;
+ * the relay keeps only the passes' SHA-256 ({@link #passHash}), so it cannot use one itself.
  * The box signs {@value #REGISTER_DOMAIN}, a zero byte, then the challenge, so the signature means nothing elsewhere.
  */
 public final class RelayProtocol {
@@ -28,6 +31,11 @@ public final class RelayProtocol {
     private static final int MAX_LINE = 4096;
 
     private RelayProtocol() {
+    }
+
+    /** What the relay keeps of a pass: its SHA-256, in hex. */
+    public static String passHash(String pass) {
+        return HexFormat.of().formatHex(org.elastos.frontdoor.wallet.Sha256.of(pass.getBytes(StandardCharsets.US_ASCII)));
     }
 
     public static byte[] registrationMessage(byte[] challenge) {

@@ -12,7 +12,10 @@ import java.nio.channels.SocketChannel;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.HashSet;
+import java.util.Set;
 import java.util.function.Consumer;
+import java.util.function.Supplier;
 
 /**
  * The box's side of a relay: keeps one registered control connection, proven with the box's DID, and for every
@@ -35,7 +38,12 @@ public final class RelayRegistration implements AutoCloseable {
     private volatile boolean registered;
     private volatile Socket control;
 
-    private RelayRegistration(InetSocketAddress relay, DidSigner box, Consumer<SocketChannel> incoming) {
+    private final Supplier<Set<String>> passes;
+    private final Set<String> named = new HashSet<>();
+
+    private RelayRegistration(InetSocketAddress relay, DidSigner box, Consumer<SocketChannel> incoming,
+                              Supplier<Set<String>> passes) {
+        this.passes = passes;
         this.relay = relay;
         this.box = box;
         this.incoming = incoming;
@@ -48,7 +56,16 @@ public final class RelayRegistration implements AutoCloseable {
      *     over it)
      */
     public static RelayRegistration start(InetSocketAddress relay, DidSigner box, Consumer<SocketChannel> incoming) {
-        RelayRegistration registration = new RelayRegistration(relay, box, incoming);
+        return start(relay, box, incoming, Set::of);
+    }
+
+    /**
+     * @param passes the hashes of the passes of the box's devices now ({@link RelayProtocol#passHash}); named to the
+     *     relay on registering and again whenever {@link #passesChanged} is called
+     */
+    public static RelayRegistration start(InetSocketAddress relay, DidSigner box, Consumer<SocketChannel> incoming,
+                                          Supplier<Set<String>> passes) {
+        RelayRegistration registration = new RelayRegistration(relay, box, incoming, passes);
         registration.worker.start();
         return registration;
     }
@@ -99,12 +116,16 @@ public final class RelayRegistration implements AutoCloseable {
                 InputStream in = socket.getInputStream();
                 RelayProtocol.send(socket.getOutputStream(), "BOX " + box.did().value());
                 RelayProtocol.prove(in, socket.getOutputStream(), box);
+                synchronized (named) {
+                    named.clear();
+                }
+                passesChanged();
                 registered(true);
                 pause = FIRST_PAUSE;
                 while (!closed) {
                     String line = RelayProtocol.read(in);
                     if (line.equals("PING")) {
-                        RelayProtocol.send(socket.getOutputStream(), "PONG");
+                        send(socket, "PONG");
                     } else if (line.startsWith("INCOMING ")) {
                         accept(line.substring(9).strip());
                     }
@@ -118,6 +139,39 @@ public final class RelayRegistration implements AutoCloseable {
             }
             sleep(pause.plusMillis(ThreadLocalRandom.current().nextLong(pause.toMillis() / 2 + 1)));
             pause = pause.multipliedBy(2).compareTo(LONGEST_PAUSE) > 0 ? LONGEST_PAUSE : pause.multipliedBy(2);
+        }
+    }
+
+    /** Tells the relay which passes let the box's devices in now: new ones named, withdrawn ones taken back. */
+    public void passesChanged() {
+        Socket socket = control;
+        if (socket == null || socket.isClosed()) {
+            return;
+        }
+        Set<String> now = passes.get();
+        synchronized (named) {
+            try {
+                for (String hash : now) {
+                    if (!named.contains(hash)) {
+                        send(socket, "PASS " + hash);
+                    }
+                }
+                for (String hash : Set.copyOf(named)) {
+                    if (!now.contains(hash)) {
+                        send(socket, "UNPASS " + hash);
+                    }
+                }
+                named.clear();
+                named.addAll(now);
+            } catch (IOException e) {
+                // The control connection broke; registering again names every pass.
+            }
+        }
+    }
+
+    private void send(Socket socket, String line) throws IOException {
+        synchronized (named) {
+            RelayProtocol.send(socket.getOutputStream(), line);
         }
     }
 

@@ -8,8 +8,10 @@ import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
+import org.elastos.frontdoor.link.AuditHeads;
 import org.elastos.frontdoor.link.BoxClient;
 import org.elastos.frontdoor.link.BoxConnector;
+import org.elastos.frontdoor.link.BoxRefusedException;
 import org.elastos.frontdoor.link.LinkException;
 import org.elastos.frontdoor.link.LinkHttp;
 import org.elastos.frontdoor.link.PairedBoxes;
@@ -39,7 +41,7 @@ import java.util.function.Supplier;
 public final class BoxViewModel {
     public enum Status { NONE, CONNECTING, ONLINE, OFFLINE }
 
-    private record Reached(BoxConnector.Path path, long roundTripMs, List<BoxClient.Entry> top) {
+    private record Reached(BoxConnector.Path path, long roundTripMs, List<BoxClient.Entry> top, AuditHeads.Check audit) {
     }
 
     private final TaskRunner tasks;
@@ -116,7 +118,8 @@ public final class BoxViewModel {
         detail.set(Strings.get("box.connecting"));
         tasks.run(() -> {
             closeConnection();
-            BoxConnector.Connection opened = BoxConnector.connect(box.get().endpoints(), box.get().box(), device.get());
+            BoxConnector.Connection opened = BoxConnector.connect(box.get().endpoints(), box.get().box(), device.get(),
+                    box.get().relayPass());
             if (box.get().token().isPresent()) {
                 opened.client().withToken(box.get().token().get());
             } else {
@@ -127,21 +130,36 @@ public final class BoxViewModel {
                     throw new IllegalStateException(Strings.get("box.waitingForApproval"));
                 }
                 paired.save(new PairedBoxes.PairedBox(box.get().box(), box.get().name(), box.get().endpoints(),
-                        enrollment.token(), enrollment.role()));
+                        enrollment.token(), enrollment.role(), enrollment.relayPass()));
             }
             long start = System.nanoTime();
             opened.client().info();
             long roundTripMs = Math.max(1, (System.nanoTime() - start) / 1_000_000);
             connection = opened;
-            return new Reached(opened.path(), roundTripMs, opened.client().list(folder.get()));
+            return new Reached(opened.path(), roundTripMs, opened.client().list(folder.get()), checkAudit(opened.client()));
         }, reached -> {
             status.set(Status.ONLINE);
             detail.set(Strings.get("box.online", Strings.get("box.path." + reached.path()), reached.roundTripMs()));
+            if (reached.audit() == AuditHeads.Check.BEHIND || reached.audit() == AuditHeads.Check.FORKED) {
+                message.set(Strings.get("box.audit." + reached.audit()));
+            }
             entries.setAll(reached.top());
         }, error -> {
             status.set(Status.OFFLINE);
             detail.set(Strings.get("box.offline", error.getMessage()));
         });
+    }
+
+    /**
+     * Keeps the box's newest audit checkpoint, and says when the box's log is shorter than, or differs from, one it
+     * showed before. A box that has not signed one yet is not an error.
+     */
+    private AuditHeads.Check checkAudit(BoxClient client) {
+        try {
+            return paired.auditHeads().keep(client.box(), client.auditHead());
+        } catch (BoxRefusedException notYet) {
+            return AuditHeads.Check.SAME;
+        }
     }
 
     /** Opens a folder (or, at the top, one of the box's folders). */

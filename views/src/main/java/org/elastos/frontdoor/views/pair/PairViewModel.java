@@ -152,7 +152,7 @@ public final class PairViewModel {
             try (var client = connection.client()) {
                 var enrollment = client.pair(chosen, deviceName);
                 paired.save(new PairedBoxes.PairedBox(chosen.boxDid(), chosen.boxName(), chosen.endpoints(),
-                        enrollment.token(), enrollment.role()));
+                        enrollment.token(), enrollment.role(), enrollment.relayPass()));
                 return new Outcome(enrollment.pending(), enrollment.role(), connection.path());
             }
         }, result -> {
