@@ -49,7 +49,11 @@ final class ReleaseCommand {
             if (!tag.isBlank()) {
                 VersionScheme.requireRelease(project, tag.trim());
             }
-            ReleasePlan.of(project, ReleaseTarget.parse(target)).environment().forEach((key, value) -> System.out.println(key + "=" + value));
+            // "\n", not println: on Windows a "\r" would end up inside every value written to $GITHUB_ENV.
+            StringBuilder lines = new StringBuilder();
+            ReleasePlan.of(project, ReleaseTarget.parse(target)).environment().forEach((key, value) -> lines.append(key).append('=').append(value).append('\n'));
+            System.out.print(lines);
+            System.out.flush();
             return 0;
         }
     }
