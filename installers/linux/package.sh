@@ -12,9 +12,11 @@ lib="app/target/lib"
 out="installers/target"
 [ -f "$lib/frontdoor-app.jar" ] || { echo "package.sh: $lib/frontdoor-app.jar is missing; build first" >&2; exit 1; }
 
-# The version from the build, without a -SNAPSHOT suffix (packages take numbers only).
-version="$(unzip -p "$lib/frontdoor-app.jar" META-INF/MANIFEST.MF | sed -n 's/^Implementation-Version: *//p' | tr -d '\r')"
-numeric="${version%%-*}"
+# The app version and the file name from the one place that knows every platform's rules (ADR 0009); it exits 1,
+# saying why, if any platform would refuse this build's version.
+plan="$("$java_home/bin/java" -jar "$lib/frontdoor-app.jar" release plan --target linux-x64)"
+app_version="$(printf '%s\n' "$plan" | sed -n 's/^APP_VERSION=//p')"
+deb_name="$(printf '%s\n' "$plan" | sed -n 's/^RELEASE_DEB=//p')"
 
 # Only the JDK modules the app and its libraries use (jdeps over every jar, and what JavaFX's modules require),
 # plus java.logging (JavaFX logs through it) and jdk.crypto.ec (TLS with EC keys).
@@ -28,7 +30,7 @@ mkdir -p "$out/deb"
 
 common=(
   --name "elastOS Front Door"
-  --app-version "$numeric"
+  --app-version "$app_version"
   --vendor "elastOS"
   --description "Your identity, your home box, your films and data: the elastOS front door."
   --copyright "elastOS front door developers"
@@ -49,7 +51,8 @@ common=(
   --linux-package-deps "libgtk-3-0, libasound2" \
   --resource-dir installers/linux/resources
 
-deb="$(ls "$out"/deb/*.deb)"
+deb="$out/deb/$deb_name"
+[ -f "$deb" ] || { echo "package.sh: jpackage did not write $deb_name: $(ls "$out/deb")" >&2; exit 1; }
 image_kb="$(du -sk "$out/app-image" | cut -f1)"
 deb_kb="$(du -k "$deb" | cut -f1)"
 jdk_kb="$(du -sk "$java_home" | cut -f1)"

@@ -4,6 +4,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import org.elastos.frontdoor.installers.platform.InstallerKind;
+import org.elastos.frontdoor.installers.platform.ReleaseTarget;
 import org.elastos.frontdoor.wallet.WalletException;
 import org.elastos.frontdoor.wallet.did.DidKey;
 import org.elastos.frontdoor.wallet.envelope.Envelope;
@@ -24,11 +26,15 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 
 /**
- * What a publisher signs for a release: its version and the SHA-256 of every file, as an envelope for
- * {@value EnvelopeDomains#RELEASE}. A download is installed only if the manifest is genuine, from a publisher the
- * person trusts, and the file's hash is in it.
+ * What a publisher signs for a release: its version, the platform and architecture its files are for, and the
+ * SHA-256 of every file, as an envelope for {@value EnvelopeDomains#RELEASE}. A download is installed only if the
+ * manifest is genuine, from a publisher the person trusts, and the file's hash is in it; the updater also needs the
+ * manifest's target to be the machine it runs on.
+ *
+ * @param target empty for files of no particular platform: they can be verified, never offered as an update
  */
-public record ReleaseManifest(String product, String version, Instant createdAt, List<ReleaseArtifact> artifacts, DidKey publisher) {
+public record ReleaseManifest(String product, String version, Optional<ReleaseTarget> target, Instant createdAt,
+                              List<ReleaseArtifact> artifacts, DidKey publisher) {
     public static final String PRODUCT = "elastos-frontdoor";
 
     public ReleaseManifest {
@@ -38,18 +44,36 @@ public record ReleaseManifest(String product, String version, Instant createdAt,
             if (!names.add(artifact.name())) {
                 throw new IllegalArgumentException("the file " + artifact.name() + " is listed twice");
             }
+            target.ifPresent(t -> requireBuiltFor(t, artifact.name()));
         }
     }
 
-    /** Hashes the files and signs the manifest. */
+    /** Hashes the files and signs a manifest that names no target. */
     public static Envelope sign(DidSigner publisher, String version, List<Path> files, Instant now) throws IOException {
+        return signFor(publisher, version, Optional.empty(), files, now);
+    }
+
+    /**
+     * Hashes the files and signs the manifest for one target; a file of another platform's kind (a .msi in a macOS
+     * manifest) is refused before anything is signed.
+     */
+    public static Envelope sign(DidSigner publisher, String version, ReleaseTarget target, List<Path> files, Instant now) throws IOException {
+        return signFor(publisher, version, Optional.of(target), files, now);
+    }
+
+    private static Envelope signFor(DidSigner publisher, String version, Optional<ReleaseTarget> target, List<Path> files, Instant now)
+            throws IOException {
         if (files.isEmpty()) {
             throw new IllegalArgumentException("a release manifest lists at least one file");
+        }
+        for (Path file : files) {
+            target.ifPresent(t -> requireBuiltFor(t, file.getFileName().toString()));
         }
         ObjectNode payload = JsonNodeFactory.instance.objectNode();
         payload.put("type", "release-manifest");
         payload.put("product", PRODUCT);
         payload.put("version", version);
+        target.ifPresent(t -> payload.put("platform", t.platform().id()).put("arch", t.arch().id()));
         payload.put("created_at", now.truncatedTo(ChronoUnit.SECONDS).toString());
         ArrayNode list = payload.putArray("artifacts");
         Set<String> names = new HashSet<>();
@@ -88,7 +112,11 @@ public record ReleaseManifest(String product, String version, Instant createdAt,
             if (artifacts.isEmpty()) {
                 throw new IllegalArgumentException("it lists no files");
             }
-            return new ReleaseManifest(PRODUCT, requireText(payload, "version"), Instant.parse(requireText(payload, "created_at")), artifacts, signer);
+            Optional<ReleaseTarget> target = payload.has("platform") || payload.has("arch")
+                    ? Optional.of(ReleaseTarget.parse(requireText(payload, "platform") + "-" + requireText(payload, "arch")))
+                    : Optional.empty();
+            return new ReleaseManifest(PRODUCT, requireText(payload, "version"), target, Instant.parse(requireText(payload, "created_at")),
+                    artifacts, signer);
         } catch (RuntimeException e) {
             throw new ReleaseRejectedException("This release manifest is signed but malformed: " + e.getMessage(), e);
         }
@@ -100,6 +128,15 @@ public record ReleaseManifest(String product, String version, Instant createdAt,
 
     private Map<String, ReleaseArtifact> byName() {
         return artifacts.stream().collect(Collectors.toMap(ReleaseArtifact::name, Function.identity()));
+    }
+
+    private static void requireBuiltFor(ReleaseTarget target, String fileName) {
+        InstallerKind kind = InstallerKind.ofFileName(fileName).orElseThrow(() -> new IllegalArgumentException(
+                fileName + " is not an installer a release builds (.dmg, .pkg, .msi, .deb, .apk, .aab, .ipa)"));
+        if (kind.platform() != target.platform()) {
+            throw new IllegalArgumentException(fileName + " is a " + kind.platform().displayName() + " file; a manifest for "
+                    + target + " lists only " + target.platform().displayName() + " files");
+        }
     }
 
     private static String requireText(JsonNode payload, String field) {

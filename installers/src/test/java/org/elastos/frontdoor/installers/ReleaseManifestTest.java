@@ -1,5 +1,6 @@
 package org.elastos.frontdoor.installers;
 
+import org.elastos.frontdoor.installers.platform.ReleaseTarget;
 import org.elastos.frontdoor.wallet.signer.Signer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -8,6 +9,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -79,6 +81,17 @@ class ReleaseManifestTest {
         Path other = file("something-else.deb", "installer bytes");
         String json = ReleaseManifest.sign(publisher, "0.2.0", List.of(deb), Instant.now()).toJsonString();
         assertThrows(ReleaseRejectedException.class, () -> new ReleaseVerifier(Set.of()).verify(json, other));
+    }
+
+    @Test
+    void aManifestNamesItsTargetAndListsOnlyThatPlatformsFiles() throws Exception {
+        Path dmg = file("elastos-frontdoor-1.0.0-macos-arm64.dmg", "disk image");
+        String json = ReleaseManifest.sign(publisher, "1.0.0", ReleaseTarget.MACOS_ARM64, List.of(dmg), Instant.now()).toJsonString();
+        assertEquals(Optional.of(ReleaseTarget.MACOS_ARM64), ReleaseManifest.open(json).target());
+        Path msi = file("elastos-frontdoor-1.0.0-windows-x64.msi", "installer");
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> ReleaseManifest.sign(publisher, "1.0.0", ReleaseTarget.MACOS_ARM64, List.of(dmg, msi), Instant.now()));
+        assertTrue(e.getMessage().contains("Windows file"), e.getMessage());
     }
 
     @Test

@@ -11,9 +11,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 
 /** Two real wallets, made once per test run: the publisher people trust, and a stranger. */
-final class TestPublishers {
-    static final Signer PUBLISHER = signer("publisher", "legal winner thank year wave sausage worth useful legal winner thank yellow");
-    static final Signer STRANGER = signer("stranger", "abandon abandon abandon abandon abandon abandon abandon abandon abandon abandon abandon about");
+public final class TestPublishers {
+    public static final Signer PUBLISHER = signer("publisher", "legal winner thank year wave sausage worth useful legal winner thank yellow");
+    public static final Signer STRANGER = signer("stranger", "abandon abandon abandon abandon abandon abandon abandon abandon abandon abandon abandon about");
 
     private TestPublishers() {
     }

@@ -17,8 +17,20 @@ import java.util.function.Supplier;
  * installer is downloaded and verified; a build without a channel says so instead of pretending to check.
  */
 public final class UpdateViewModel {
-    /** Where this build looks for releases, and which installer fits this platform. */
-    public record Channel(URI manifest, String installerName, Supplier<UpdateCheck> check) {
+    /**
+     * Where this build looks for releases: the folder of the release's manifests. Which file fits this machine is
+     * the update check's to find, from the platform and architecture each manifest is signed for.
+     */
+    public record Channel(URI folder, Supplier<UpdateCheck> check) {
+        /**
+         * The form the app's wiring was written against, when a channel named one file for this platform.
+         *
+         * @deprecated the name is ignored: the manifest for this machine names its installer
+         */
+        @Deprecated(forRemoval = true)
+        public Channel(URI manifest, String installerName, Supplier<UpdateCheck> check) {
+            this(manifest, check);
+        }
     }
 
     private final TaskRunner tasks;
@@ -43,7 +55,7 @@ public final class UpdateViewModel {
         Channel configured = channel.get();
         busy.set(true);
         status.set(Strings.get("update.checking"));
-        tasks.run(() -> configured.check().get().check(configured.manifest(), configured.installerName()), result -> {
+        tasks.run(() -> configured.check().get().check(configured.folder()), result -> {
             busy.set(false);
             status.set(describe(result));
         }, failure -> {
