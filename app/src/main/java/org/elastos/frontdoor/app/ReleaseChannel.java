@@ -12,7 +12,6 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.Locale;
 import java.util.Optional;
 import java.util.Properties;
 import java.util.Set;
@@ -31,28 +30,15 @@ final class ReleaseChannel {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+        // The channel is the folder of the release's manifests; the update check picks this machine's.
         String manifest = properties.getProperty("manifest", "").trim();
         String publisher = properties.getProperty("publisher", "").trim();
         if (manifest.isEmpty() || manifest.startsWith("${") || publisher.isEmpty() || publisher.startsWith("${")) {
             return Optional.empty();
         }
         ReleaseVerifier verifier = new ReleaseVerifier(Set.of(DidKey.parse(publisher)));
-        return Optional.of(new UpdateViewModel.Channel(URI.create(manifest), installerName(),
+        return Optional.of(new UpdateViewModel.Channel(URI.create(manifest),
                 () -> new UpdateCheck(HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(15)).build(),
                         verifier, AppVersion.current(), downloads)));
-    }
-
-    /** The installer file name each platform's release workflow produces for this version. */
-    private static String installerName() {
-        String os = System.getProperty("os.name", "").toLowerCase(Locale.ROOT);
-        String version = AppVersion.current().replaceAll("-.*", "");
-        if (os.contains("win")) {
-            return "elastOS Front Door-" + version + ".msi";
-        }
-        if (os.contains("mac")) {
-            String arch = System.getProperty("os.arch").contains("aarch64") ? "aarch64" : "x64";
-            return "elastOS Front Door-" + version + "-" + arch + ".dmg";
-        }
-        return "elastos-frontdoor_" + version + "-1_amd64.deb";
     }
 }

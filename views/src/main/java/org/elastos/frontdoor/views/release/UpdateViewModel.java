@@ -22,15 +22,6 @@ public final class UpdateViewModel {
      * the update check's to find, from the platform and architecture each manifest is signed for.
      */
     public record Channel(URI folder, Supplier<UpdateCheck> check) {
-        /**
-         * The form the app's wiring was written against, when a channel named one file for this platform.
-         *
-         * @deprecated the name is ignored: the manifest for this machine names its installer
-         */
-        @Deprecated(forRemoval = true)
-        public Channel(URI manifest, String installerName, Supplier<UpdateCheck> check) {
-            this(manifest, check);
-        }
     }
 
     private final TaskRunner tasks;
