@@ -43,7 +43,7 @@ import java.util.concurrent.TimeUnit;
  * and the API on workers of the peer's kind. A connection that breaks a limit is closed; nothing waits on it.
  */
 final class BoxServer implements AutoCloseable {
-    private static final HttpDecoderConfig HTTP_LIMITS = new HttpDecoderConfig()
+    static final HttpDecoderConfig HTTP_LIMITS = new HttpDecoderConfig()
             .setMaxInitialLineLength(8 * 1024).setMaxHeaderSize(16 * 1024).setMaxChunkSize(64 * 1024);
 
     private final BoxState state;

@@ -13,28 +13,14 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * The small part of HTTP/1.1 the link speaks, over any stream (a direct TLS socket, or one spliced through a relay,
- * which a stock HTTP library cannot use): a request line or status line, headers, and a body of known length.
- * Bounded everywhere, so a peer cannot make either side read without end.
+ * The app's side of the small part of HTTP/1.1 the link speaks, over any stream (a direct TLS socket, or one spliced
+ * through a relay, which a stock HTTP client cannot use): requests out, and a status line, headers and a body of
+ * known length (or one that runs until the box hangs up) back. Bounded everywhere, so a box cannot make the app read
+ * without end. The box's side is Netty's HTTP codec (ADR 0010).
  */
 public final class LinkHttp {
     private static final int MAX_LINE = 8 * 1024;
     private static final int MAX_HEADERS = 64;
-
-    /** A request whose body is read from the connection as the handler consumes it (uploads stream through). */
-    public record Request(String method, String target, Map<String, String> headers, InputStream body, long length) {
-        public Optional<String> header(String name) {
-            return Optional.ofNullable(headers.get(name.toLowerCase(Locale.ROOT)));
-        }
-
-        /** The whole body, for small requests; a longer one is refused unread. */
-        public byte[] bodyBytes(int max) throws IOException {
-            if (length > max) {
-                throw new IOException("request body of " + length + " bytes is over the limit of " + max);
-            }
-            return body.readNBytes((int) length);
-        }
-    }
 
     /** A response whose body is read from the connection as the caller consumes it. */
     public record Response(int status, Map<String, String> headers, InputStream body, long length) {
@@ -48,24 +34,6 @@ public final class LinkHttp {
     }
 
     private LinkHttp() {
-    }
-
-    /**
-     * The next request on the connection, or empty when the peer closed it between requests. Its body must be read
-     * or {@link InputStream#transferTo drained} before the next request.
-     */
-    public static Optional<Request> readRequest(InputStream in) throws IOException {
-        Optional<String> first = readLine(in, true);
-        if (first.isEmpty()) {
-            return Optional.empty();
-        }
-        String[] parts = first.get().split(" ");
-        if (parts.length != 3 || !parts[2].startsWith("HTTP/1.")) {
-            throw new IOException("not an HTTP/1.1 request line: " + first.get());
-        }
-        Map<String, String> headers = readHeaders(in);
-        long length = contentLength(headers);
-        return Optional.of(new Request(parts[0], parts[1], headers, new Bounded(in, length, false), length));
     }
 
     public static void writeRequest(OutputStream out, String method, String target, Map<String, String> headers,
@@ -85,7 +53,7 @@ public final class LinkHttp {
     }
 
     public static Response readResponse(InputStream in) throws IOException {
-        String status = readLine(in, false).orElseThrow();
+        String status = readLine(in);
         String[] parts = status.split(" ", 3);
         if (parts.length < 2 || !parts[0].startsWith("HTTP/1.")) {
             throw new IOException("not an HTTP/1.1 status line: " + status);
@@ -104,28 +72,10 @@ public final class LinkHttp {
         return new Response(code, headers, new Bounded(in, length, false), length);
     }
 
-    /** The head of a response that streams until the connection closes (an event stream). */
-    public static void writeStreamHead(OutputStream out, int status, Map<String, String> headers) throws IOException {
-        StringBuilder head = new StringBuilder("HTTP/1.1 ").append(status).append(" OK\r\n");
-        headers.forEach((name, value) -> head.append(name).append(": ").append(value).append("\r\n"));
-        head.append("Connection: close\r\n\r\n");
-        out.write(head.toString().getBytes(StandardCharsets.US_ASCII));
-        out.flush();
-    }
-
-    /** Writes the head of a response whose {@code length} body bytes the caller writes next. */
-    public static void writeResponseHead(OutputStream out, int status, String reason, Map<String, String> headers,
-                                         long length) throws IOException {
-        StringBuilder head = new StringBuilder("HTTP/1.1 ").append(status).append(' ').append(reason).append("\r\n");
-        headers.forEach((name, value) -> head.append(name).append(": ").append(value).append("\r\n"));
-        head.append("Content-Length: ").append(length).append("\r\n\r\n");
-        out.write(head.toString().getBytes(StandardCharsets.US_ASCII));
-    }
-
     private static Map<String, String> readHeaders(InputStream in) throws IOException {
         Map<String, String> headers = new LinkedHashMap<>();
         while (true) {
-            String line = readLine(in, false).orElseThrow();
+            String line = readLine(in);
             if (line.isEmpty()) {
                 return headers;
             }
@@ -152,20 +102,17 @@ public final class LinkHttp {
         }
     }
 
-    /** One CRLF-terminated ASCII line; empty only when {@code endAllowed} and the stream ended before any byte. */
-    private static Optional<String> readLine(InputStream in, boolean endAllowed) throws IOException {
+    /** One CRLF-terminated ASCII line. */
+    private static String readLine(InputStream in) throws IOException {
         ByteArrayOutputStream line = new ByteArrayOutputStream();
         while (true) {
             int b = in.read();
             if (b < 0) {
-                if (endAllowed && line.size() == 0) {
-                    return Optional.empty();
-                }
                 throw new EOFException("the connection closed in the middle of a message");
             }
             if (b == '\n') {
                 String text = line.toString(StandardCharsets.US_ASCII);
-                return Optional.of(text.endsWith("\r") ? text.substring(0, text.length() - 1) : text);
+                return text.endsWith("\r") ? text.substring(0, text.length() - 1) : text;
             }
             if (line.size() >= MAX_LINE) {
                 throw new IOException("a header line is over " + MAX_LINE + " bytes");

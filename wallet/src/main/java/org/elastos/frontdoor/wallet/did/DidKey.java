@@ -14,6 +14,8 @@ import java.util.Arrays;
 public record DidKey(String value) {
     private static final String PREFIX = "did:key:z";
     private static final byte[] ED25519_CODEC = {(byte) 0xed, 0x01};
+    /** 34 bytes take at most 47 base58 digits; anything much longer is refused before it is decoded. */
+    private static final int MAX_CHARS = PREFIX.length() + 64;
 
     public DidKey {
         publicKeyOf(value);
@@ -61,7 +63,12 @@ public record DidKey(String value) {
 
     private static byte[] publicKeyOf(String value) {
         if (value == null || !value.startsWith(PREFIX)) {
-            throw new InvalidDidException("expected a did:key (did:key:z...), got \"" + value + "\"");
+            String shown = value == null || value.length() <= 80 ? value : value.substring(0, 80) + "...";
+            throw new InvalidDidException("expected a did:key (did:key:z...), got \"" + shown + "\"");
+        }
+        if (value.length() > MAX_CHARS) {
+            throw new InvalidDidException("this did:key is " + value.length() + " characters long; an Ed25519 did:key has"
+                    + " about 56");
         }
         byte[] bytes;
         try {
@@ -72,6 +79,13 @@ public record DidKey(String value) {
         if (bytes.length != 34 || bytes[0] != ED25519_CODEC[0] || bytes[1] != ED25519_CODEC[1]) {
             throw new InvalidDidException("this did:key does not hold an Ed25519 key (did:key:z6Mk...)");
         }
-        return Arrays.copyOfRange(bytes, 2, 34);
+        byte[] key = Arrays.copyOfRange(bytes, 2, 34);
+        try {
+            new Ed25519PublicKeyParameters(key, 0);
+        } catch (IllegalArgumentException e) {
+            // Found by fuzzing: 32 bytes that are no point on the curve made verification throw instead of say no.
+            throw new InvalidDidException("this did:key's 32 bytes are not an Ed25519 public key", e);
+        }
+        return key;
     }
 }

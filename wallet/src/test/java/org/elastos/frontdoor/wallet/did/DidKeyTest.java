@@ -43,4 +43,25 @@ class DidKeyTest {
         assertThrows(InvalidDidException.class, () -> DidKey.parse("did:key:zQ3shokFTS3brHcDQrn82RUDfCZESWL1ZdCEJwekUDPQiYBme"));
         assertThrows(InvalidDidException.class, () -> DidKey.parse("did:key:z6Mk0OIl"));
     }
+
+    @Test
+    void refusesThirtyTwoBytesThatAreNoPointOnTheCurve() {
+        byte[] notAPoint = new byte[32];
+        java.util.Arrays.fill(notAPoint, (byte) 0xff);
+        byte[] bytes = new byte[34];
+        bytes[0] = (byte) 0xed;
+        bytes[1] = 0x01;
+        System.arraycopy(notAPoint, 0, bytes, 2, 32);
+        String did = "did:key:z" + org.elastos.frontdoor.wallet.Base58.encode(bytes);
+        InvalidDidException refused = org.junit.jupiter.api.Assertions.assertThrows(InvalidDidException.class, () -> DidKey.parse(did));
+        org.junit.jupiter.api.Assertions.assertTrue(refused.getMessage().contains("not an Ed25519 public key"), refused.getMessage());
+    }
+
+    @Test
+    void refusesAnOverlongDidBeforeDecodingIt() {
+        String huge = "did:key:z" + "6".repeat(1_000_000);
+        // Decoding a million base58 digits takes hours; refusing by length, no time at all.
+        org.junit.jupiter.api.Assertions.assertTimeoutPreemptively(java.time.Duration.ofSeconds(10),
+                () -> org.junit.jupiter.api.Assertions.assertThrows(InvalidDidException.class, () -> DidKey.parse(huge)));
+    }
 }
