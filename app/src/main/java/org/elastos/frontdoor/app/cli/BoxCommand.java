@@ -93,7 +93,8 @@ final class BoxCommand implements Callable<Integer> {
 
         @Override
         public Integer call() {
-            BoxConsole.newInvite(data, BoxConsole.announcedEndpoints(data), inviteLifetime(minutes, "--minutes"), System.out);
+            Duration lifetime = inviteLifetime(minutes, "--minutes");
+            BoxConsole.newInvite(data, BoxConsole.announcedEndpoints(data), lifetime, System.out);
             return 0;
         }
     }

@@ -1,8 +1,10 @@
 package org.elastos.frontdoor.app.cli;
 
 import org.elastos.frontdoor.app.AppVersion;
+import org.elastos.frontdoor.link.LinkException;
 import org.elastos.frontdoor.market.MarketException;
 import org.elastos.frontdoor.wallet.WalletException;
+import org.elastos.frontdoor.wallet.audit.AuditUnavailableException;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -32,7 +34,8 @@ public final class FrontDoorCommand {
         CommandLine cli = new CommandLine(new FrontDoorCommand());
         cli.setExecutionExceptionHandler((e, commandLine, parseResult) -> {
             if (e instanceof WalletException || e instanceof CliException || e instanceof IllegalArgumentException
-                    || e instanceof MarketException) {
+                    || e instanceof MarketException || e instanceof LinkException || e instanceof IllegalStateException
+                    || e instanceof AuditUnavailableException || e instanceof java.io.UncheckedIOException) {
                 commandLine.getErr().println("error: " + e.getMessage());
                 return REFUSED;
             }
