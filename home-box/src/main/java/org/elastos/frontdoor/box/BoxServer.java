@@ -79,7 +79,7 @@ final class BoxServer implements AutoCloseable {
                     .childHandler(new ChannelInitializer<Channel>() {
                         @Override
                         protected void initChannel(Channel channel) {
-                            link(channel, ((InetSocketAddress) channel.remoteAddress()).getAddress().getHostAddress());
+                            link(channel, ((InetSocketAddress) channel.remoteAddress()).getAddress().getHostAddress(), false);
                         }
                     }).bind(address).sync().channel();
         } catch (InterruptedException e) {
@@ -98,15 +98,15 @@ final class BoxServer implements AutoCloseable {
         channel.pipeline().addLast(new ChannelInitializer<Channel>() {
             @Override
             protected void initChannel(Channel ready) {
-                link(ready, origin);
+                link(ready, origin, true);
             }
         });
         workers.register(channel);
     }
 
-    private void link(Channel channel, String origin) {
+    private void link(Channel channel, String origin, boolean relayed) {
         connections.add(channel);
-        Optional<PeerGate.Refusal> refused = gate.handshakeStarts(origin);
+        Optional<PeerGate.Refusal> refused = gate.handshakeStarts(origin, relayed);
         if (refused.isPresent()) {
             audit.unknown(origin, "deny", "connection refused: " + refused.get());
             channel.close();

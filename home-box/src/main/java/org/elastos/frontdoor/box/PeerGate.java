@@ -31,12 +31,12 @@ final class PeerGate {
     }
 
     /** A new connection about to handshake; its count is given back by {@link #handshakeEnds}. */
-    Optional<Refusal> handshakeStarts(String origin) {
+    Optional<Refusal> handshakeStarts(String origin, boolean relayed) {
         if (pendingHandshakes.incrementAndGet() > limits.connections()) {
             pendingHandshakes.decrementAndGet();
             return Optional.of(Refusal.FULL);
         }
-        if (!handshakes.take(origin, limits.handshakesPerAddress())) {
+        if (!handshakes.take(origin, relayed ? limits.handshakesThroughRelay() : limits.handshakesPerAddress())) {
             pendingHandshakes.decrementAndGet();
             return Optional.of(Refusal.HANDSHAKES);
         }

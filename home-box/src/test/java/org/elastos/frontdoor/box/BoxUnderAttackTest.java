@@ -50,7 +50,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  */
 class BoxUnderAttackTest {
     /** The default limits, with deadlines short enough to wait for in a test. */
-    static final BoxLimits QUICK = new BoxLimits(64, 16, 32, 4, 8, Duration.ofSeconds(1), Duration.ofSeconds(2),
+    static final BoxLimits QUICK = new BoxLimits(64, 16, 32, 4, 8, 32, Duration.ofSeconds(1), Duration.ofSeconds(2),
             Duration.ofMinutes(5), Duration.ofSeconds(30), 20, 0);
     private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -168,7 +168,7 @@ class BoxUnderAttackTest {
 
     @Test
     void anIdleStrangerIsHungUpOn() throws Exception {
-        BoxLimits impatient = new BoxLimits(64, 16, 32, 4, 8, Duration.ofSeconds(1), Duration.ofSeconds(2),
+        BoxLimits impatient = new BoxLimits(64, 16, 32, 4, 8, 32, Duration.ofSeconds(1), Duration.ofSeconds(2),
                 Duration.ofMinutes(5), Duration.ofSeconds(1), 20, 0);
         try (HomeBox quick = HomeBox.start(dir.resolve("impatient"), new InetSocketAddress(InetAddress.getLoopbackAddress(), 0),
                 Optional.empty(), Clock.systemUTC(), impatient);

@@ -68,8 +68,10 @@ public final class LinkBenchmark {
             long[] pairing = new long[20];
             String token = null;
             HostKey device = null;
+            List<HostKey> devices = new ArrayList<>();
             for (int i = 0; i < pairing.length; i++) {
                 HostKey fresh = HostKey.loadOrCreate(dir.resolve("device-" + i + ".key"), new SecureRandom());
+                devices.add(fresh);
                 PairingInvite invite = box.invite(HomeBox.DEFAULT_INVITE_LIFETIME);
                 long start = System.nanoTime();
                 try (BoxClient client = BoxConnector.connect(invite.endpoints(), invite.boxDid(), fresh).client()) {
@@ -85,6 +87,26 @@ public final class LinkBenchmark {
 
             HostKey owner = device;
             String ownerToken = token;
+            // The other nineteen are let in, so the concurrent downloads come from many devices, as they would.
+            List<String> tokens = new ArrayList<>(List.of(ownerToken));
+            try (BoxClient approving = BoxClient.connect(direct, box.did(), owner).withToken(ownerToken)) {
+                for (HostKey other : devices.subList(1, devices.size())) {
+                    approving.approve(other.did());
+                    try (BoxClient client = BoxClient.connect(direct, box.did(), other)) {
+                        tokens.add(client.enrollment().token().orElseThrow());
+                    }
+                }
+            }
+            long[] roundTrips = new long[200];
+            try (BoxClient client = BoxClient.connect(direct, box.did(), owner).withToken(ownerToken)) {
+                client.info();
+                for (int i = 0; i < roundTrips.length; i++) {
+                    long begin = System.nanoTime();
+                    client.info();
+                    roundTrips[i] = System.nanoTime() - begin;
+                }
+            }
+            Arrays.sort(roundTrips);
             double plain = best(() -> plainTls(owner, big));
             double viaBox = best(() -> download(direct, box, owner, ownerToken, "Films/big.bin"));
             double viaRelay = best(() -> download(relayed, box, owner, ownerToken, "Films/big.bin"));
@@ -97,8 +119,10 @@ public final class LinkBenchmark {
             long start = System.nanoTime();
             List<Future<Long>> downloads = new ArrayList<>();
             for (int i = 0; i < CONCURRENT; i++) {
+                HostKey who = devices.get(i % devices.size());
+                String whose = tokens.get(i % devices.size());
                 downloads.add(pool.submit(() -> {
-                    try (BoxClient client = BoxConnector.connect(List.of(relayed), box.did(), owner).client().withToken(ownerToken);
+                    try (BoxClient client = BoxConnector.connect(List.of(relayed), box.did(), who).client().withToken(whose);
                          InputStream body = client.read("Films/small.bin", 0).body()) {
                         return body.transferTo(OutputStream.nullOutputStream());
                     }
@@ -113,6 +137,8 @@ public final class LinkBenchmark {
 
             System.out.printf("invite to paired (median of %d, loopback): %.1f ms (fastest %.1f ms)%n",
                     pairing.length, pairing[pairing.length / 2] / 1e6, pairing[0] / 1e6);
+            System.out.printf("round trip on a kept connection (GET /info, median of %d): %.2f ms (p99 %.2f ms)%n",
+                    roundTrips.length, roundTrips[roundTrips.length / 2] / 1e6, roundTrips[roundTrips.length * 99 / 100] / 1e6);
             System.out.printf("%d MiB, best of 3:%n", BIG >> 20);
             System.out.printf("  plain loopback TLS 1.3 (baseline)   %8.0f MiB/s   1.00x%n", plain);
             System.out.printf("  the link, direct                    %8.0f MiB/s   %.2fx%n", viaBox, viaBox / plain);

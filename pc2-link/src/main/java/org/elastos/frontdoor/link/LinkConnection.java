@@ -48,8 +48,12 @@ final class LinkConnection implements AutoCloseable {
                 throw new PeerIdentityException("whatever answered is not the box " + box.fingerprint()
                         + " from the invite; nothing was sent to it", e);
             }
-            throw new BoxRefusedException(403, BoxRefusal.REVOKED, "the box refused this device's certificate: the"
-                    + " device may have been revoked; pair it again from an owner's device");
+            if (String.valueOf(e.getMessage()).contains("fatal alert")) {
+                throw new BoxRefusedException(403, BoxRefusal.REVOKED, "the box refused this device's certificate: the"
+                        + " device may have been revoked; pair it again from an owner's device");
+            }
+            throw new BoxUnreachableException("the box hung up before the connection was secured: it is busy (too many"
+                    + " connections at once); try again in a moment", e);
         } catch (IOException e) {
             Sockets.closeQuietly(connected);
             throw new BoxUnreachableException("the connection to the box broke while it was being secured", e);

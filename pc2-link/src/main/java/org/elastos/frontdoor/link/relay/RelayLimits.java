@@ -20,7 +20,7 @@ public record RelayLimits(int sessionsPerBox, int sessionsPerClientPerBox, int c
     /** A new connection must say what it wants (and prove a DID, if it claims one) within this. */
     public static final Duration GREETING_DEADLINE = Duration.ofSeconds(5);
     /** Connections from one address that have not yet said what they want. */
-    public static final int GREETINGS_PER_CLIENT = 32;
+    public static final int GREETINGS_PER_CLIENT = 256;
     /** Typed-code lookups one address may make per minute (a code has 60 bits: guessing is hopeless anyway). */
     public static final int LOOKUPS_PER_MINUTE = 20;
 
