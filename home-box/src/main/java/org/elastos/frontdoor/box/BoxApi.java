@@ -104,6 +104,12 @@ final class BoxApi {
         return Reply.refused(400, BoxRefusal.BAD_REQUEST, why);
     }
 
+    /** A stranger over its rate: refused, and counted like every other denial. */
+    Reply tooMany(Peer peer, String method) {
+        audit.decided(peer, "deny", method + ": too many requests", method + ": too many requests");
+        return Reply.refused(429, BoxRefusal.TOO_MANY_REQUESTS, "too many requests; slow down");
+    }
+
     /** The start of an upload: refused at once, or a sink for its body. */
     sealed interface Upload {
         record Refused(Reply reply) implements Upload {

@@ -95,7 +95,7 @@ final class BoxHttp extends ChannelInboundHandlerAdapter {
         }
         if (!peer.device() && !gate.strangerMayRequest(peer.did())) {
             body = Body.DISCARD;
-            refuse(ctx, 429, BoxRefusal.TOO_MANY_REQUESTS, "too many requests; slow down", false);
+            write(ctx, api.tooMany(peer, request.method().name()));
             return;
         }
         if (HttpUtil.isTransferEncodingChunked(request)) {
