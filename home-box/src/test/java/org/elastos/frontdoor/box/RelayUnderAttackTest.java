@@ -96,9 +96,10 @@ class RelayUnderAttackTest {
         List<Stranger> attackers = new ArrayList<>();
         try {
             for (int host = 2; host <= 3; host++) {
-                HostKey stranger = Stranger.freshKey(dir, "attacker-" + host);
                 int held = 0;
                 for (int i = 0; i < 10; i++) {
+                    // A fresh DID each time, so only the relay's own limits stand in the way.
+                    HostKey stranger = Stranger.freshKey(dir, "attacker-" + host + "-" + i);
                     try {
                         Stranger attacker = Stranger.over(session(address(host), relay, box.did()), stranger, box.did());
                         attackers.add(attacker);
