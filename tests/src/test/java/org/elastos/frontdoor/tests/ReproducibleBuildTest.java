@@ -22,7 +22,8 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 /** Two clean builds of the same sources, in two different folders, give byte-identical jars. */
 class ReproducibleBuildTest {
     private static final Path ROOT = Path.of("..").toAbsolutePath().normalize();
-    private static final List<String> OUR_JARS = List.of("wallet", "installers", "market", "pc2-link", "home-box", "capsule-sandbox", "views", "app");
+    private static final List<String> OUR_JARS = List.of("wallet", "installers", "market", "pc2-link", "media-player", "home-box",
+            "capsule-sandbox", "views", "app");
 
     @TempDir
     Path work;
@@ -40,7 +41,8 @@ class ReproducibleBuildTest {
     void twoCleanBuildsGiveTheSameJars() throws Exception {
         Map<String, String> first = build(work.resolve("first"));
         Map<String, String> second = build(work.resolve("second"));
-        assertEquals(OUR_JARS.size(), first.size(), "every module's jar was built: " + first.keySet());
+        assertEquals(new java.util.TreeSet<>(OUR_JARS), new java.util.TreeSet<>(first.keySet().stream()
+                .map(jar -> jar.substring(0, jar.indexOf('/'))).toList()), "every module's jar was built: " + first.keySet());
         assertEquals(first, second, "the jars differ between two clean builds");
     }
 
