@@ -17,6 +17,7 @@ harnesses=(
   "pc2-link:org.elastos.frontdoor.link.relay.RelayLineFuzzTest"
   "capsule-sandbox:org.elastos.frontdoor.capsule.CapsuleBundleFuzzTest"
   "home-box:org.elastos.frontdoor.box.BoxRequestFuzzTest"
+  "media-player:org.elastos.frontdoor.media.Mp4FuzzTest"
 )
 [ $# -gt 0 ] && harnesses=("$@")
 failed=()
