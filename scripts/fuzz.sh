@@ -18,6 +18,7 @@ harnesses=(
   "capsule-sandbox:org.elastos.frontdoor.capsule.CapsuleBundleFuzzTest"
   "home-box:org.elastos.frontdoor.box.BoxRequestFuzzTest"
   "media-player:org.elastos.frontdoor.media.Mp4FuzzTest"
+  "media-player:org.elastos.frontdoor.media.license.LicenseRequestFuzzTest"
 )
 [ $# -gt 0 ] && harnesses=("$@")
 failed=()

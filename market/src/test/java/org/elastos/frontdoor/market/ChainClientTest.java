@@ -1,6 +1,7 @@
 package org.elastos.frontdoor.market;
 
 import org.elastos.frontdoor.wallet.signer.Signer;
+import org.elastos.frontdoor.wallet.testing.TestAccounts;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;

@@ -2,6 +2,7 @@ package org.elastos.frontdoor.market;
 
 import org.elastos.frontdoor.wallet.EvmAddress;
 import org.elastos.frontdoor.wallet.signer.Signer;
+import org.elastos.frontdoor.wallet.testing.TestAccounts;
 
 import java.math.BigInteger;
 import java.nio.file.Files;

@@ -16,10 +16,14 @@ public final class EnvelopeDomains {
     public static final String RELEASE = "elastos.release.v1";
     /** A box's signed statement of where its audit log ended, kept by its devices. */
     public static final String AUDIT_CHECKPOINT = "elastos.audit.checkpoint.v1";
+    /** A film (or any item) in a box's shop window: what it is, signed by the box that sells it. */
+    public static final String STORE_ITEM = "elastos.store.item.v1";
+    /** A film's content key sealed to one playback's key, signed by the box that sold it. */
+    public static final String FILM_LICENSE = "elastos.film.license.v1";
 
     /** The domains this app issues or checks; a verifier that is not told the domain tries these. */
     public static final List<String> KNOWN = List.of(PAIR_INVITE, PAIR_BEACON, DEVICE_CERTIFICATE, CAPSULE, RELEASE,
-            AUDIT_CHECKPOINT);
+            AUDIT_CHECKPOINT, STORE_ITEM, FILM_LICENSE);
 
     private static final Pattern SHAPE = Pattern.compile("[a-z0-9]+([.-][a-z0-9]+)*\\.v[0-9]+");
 
