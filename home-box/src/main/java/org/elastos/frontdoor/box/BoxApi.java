@@ -5,8 +5,11 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import org.elastos.frontdoor.box.shop.LicenseDesk;
+import org.elastos.frontdoor.box.shop.Shop;
 import org.elastos.frontdoor.link.BoxRefusal;
 import org.elastos.frontdoor.link.InviteRefusedException;
+import org.elastos.frontdoor.media.license.LicenseRefusal;
 import org.elastos.frontdoor.wallet.audit.AuditUnavailableException;
 import org.elastos.frontdoor.wallet.did.DidKey;
 import org.elastos.frontdoor.wallet.envelope.Envelope;
@@ -41,11 +44,16 @@ final class BoxApi {
     private final Supplier<Optional<Envelope>> auditHead;
     private final RelayPasses passes;
     private final Runnable devicesChanged;
+    private final Shop shop;
+    private final LicenseDesk licenses;
 
     BoxApi(BoxState box, Clock clock, Consumer<DidKey> disconnect, AuditTrail audit, Uploads uploads,
-           Supplier<Optional<Envelope>> auditHead, RelayPasses passes, Runnable devicesChanged) {
+           Supplier<Optional<Envelope>> auditHead, RelayPasses passes, Runnable devicesChanged, Shop shop,
+           LicenseDesk licenses) {
         this.passes = passes;
         this.devicesChanged = devicesChanged;
+        this.shop = shop;
+        this.licenses = licenses;
         this.box = box;
         this.clock = clock;
         this.disconnect = disconnect;
@@ -88,6 +96,10 @@ final class BoxApi {
                 case "GET /devices" -> authorized(authorization, peer, "admin", "devices", route).orElseGet(this::devices);
                 case "POST /devices/revoke", "POST /devices/approve" -> authorized(authorization, peer, "admin", "devices", route)
                         .orElseGet(() -> changeDevice(route.endsWith("revoke"), body, peer));
+                case "GET /store" -> catalog(peer);
+                case "GET /store/item" -> item(peer, contentId(request));
+                case "GET /store/file" -> storeFile(peer, contentId(request), request.param("name").orElse(""), request.range());
+                case "POST /store/license" -> license(peer, body);
                 default -> {
                     audit.decided(peer, "deny", route + ": no such API", route + ": no such API");
                     yield Reply.refused(404, BoxRefusal.NOT_FOUND, "no such API: " + route);
@@ -306,6 +318,11 @@ final class BoxApi {
         if (!Files.isRegularFile(file)) {
             throw new IllegalArgumentException(relative + " is a folder, not a file");
         }
+        return slice(file, relative, range);
+    }
+
+    /** The whole file, or the byte range asked for. */
+    private static Reply slice(Path file, String name, Optional<String> range) {
         long size = unchecked(() -> Files.size(file));
         if (range.isEmpty()) {
             return new Reply.FileSlice(200, file, 0, size, size);
@@ -320,9 +337,63 @@ final class BoxApi {
         }
         long end = matcher.group(2).isEmpty() ? size - 1 : Math.min(Long.parseLong(matcher.group(2)), size - 1);
         if (end < start) {
-            throw new IllegalArgumentException("a range ends before it starts: " + range.get());
+            throw new IllegalArgumentException("a range of " + name + " ends before it starts: " + range.get());
         }
         return new Reply.FileSlice(206, file, start, end - start + 1, size);
+    }
+
+    /** The shop window, open to anyone with a device certificate: buyers are strangers to the seller's box. */
+    private Reply catalog(Peer peer) {
+        audit.decided(peer, "allow", "GET /store", "GET /store");
+        ObjectNode body = JSON.createObjectNode();
+        ArrayNode items = body.putArray("items");
+        unchecked(shop::catalog).forEach(entry -> items.add(entry.toJson()));
+        return Reply.ok(body);
+    }
+
+    private Reply item(Peer peer, byte[] contentId) {
+        Optional<Envelope> entry = shop.entry(contentId);
+        audit.decided(peer, entry.isPresent() ? "allow" : "deny", "GET /store/item", "GET /store/item " + hex(contentId));
+        return entry.<Reply>map(envelope -> Reply.ok(envelope.toJson()))
+                .orElse(Reply.refused(404, BoxRefusal.NOT_FOUND, "this box sells nothing with the content id " + hex(contentId)));
+    }
+
+    private Reply storeFile(Peer peer, byte[] contentId, String name, Optional<String> range) {
+        Path file = unchecked(() -> shop.file(contentId, name));
+        audit.decided(peer, "allow", "GET /store/file", "GET /store/file " + hex(contentId) + " " + name);
+        return slice(file, name, range);
+    }
+
+    /** A license, or the first check it failed; every grant is its own audit entry, never with the key. */
+    private Reply license(Peer peer, byte[] body) {
+        try {
+            LicenseDesk.Grant grant = licenses.grant(body);
+            audit.record(peer.did().value(), "grant", "license for " + grant.contentId() + " to " + grant.holder());
+            return Reply.ok(grant.license().toJson());
+        } catch (LicenseRefusal refused) {
+            audit.decided(peer, "deny", "POST /store/license: " + refused.reason(), "license: " + refused.reason() + ": " + refused.getMessage());
+            int status = switch (refused.reason()) {
+                case MALFORMED, STALE -> 400;
+                case BAD_SIGNATURE -> 403;
+                case NO_RIGHT -> 402;
+                case UNKNOWN_ITEM -> 404;
+                case REPLAYED, WRONG_CHAIN -> 409;
+                case CHAIN_UNREACHABLE, BUSY, UNKNOWN -> 503;
+            };
+            return new Reply.Json(status, Reply.error(refused.getMessage()).put("reason", refused.reason().name()));
+        }
+    }
+
+    private static byte[] contentId(BoxRequest request) {
+        String id = request.param("id").orElse("");
+        if (!id.matches("0x[0-9a-f]{32}")) {
+            throw new IllegalArgumentException("a content id is 0x and 32 lower-case hex digits");
+        }
+        return java.util.HexFormat.of().parseHex(id.substring(2));
+    }
+
+    private static String hex(byte[] contentId) {
+        return "0x" + java.util.HexFormat.of().formatHex(contentId);
     }
 
     private Reply auditHead() {

@@ -2,6 +2,10 @@ package org.elastos.frontdoor.box;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import org.elastos.frontdoor.box.shop.BoxChains;
+import org.elastos.frontdoor.box.shop.ContentKeys;
+import org.elastos.frontdoor.box.shop.LicenseDesk;
+import org.elastos.frontdoor.box.shop.Shop;
 import org.elastos.frontdoor.link.InviteQr;
 import org.elastos.frontdoor.link.LinkTls;
 import org.elastos.frontdoor.link.PairingBeacon;
@@ -63,6 +67,7 @@ public final class HomeBox implements AutoCloseable {
         return thread;
     });
     private final RelayPasses passes;
+    private final BoxChains chains;
     private InetSocketAddress address;
     private volatile RelayRegistration relay;
 
@@ -75,9 +80,11 @@ public final class HomeBox implements AutoCloseable {
         this.checkpoints = new AuditCheckpoints(state.audit(), state.key(), data.resolve("audit-head.json"), clock);
         LinkTls tls = LinkTls.forIdentity(state.key(), did -> !state.devices().isRevoked(did), "a device this box has not revoked");
         this.passes = RelayPasses.loadOrCreate(data.resolve("relay-pass.key"));
+        this.chains = new BoxChains(data);
+        Shop shop = new Shop(data, state.key(), ContentKeys.in(data));
         BoxServer[] serving = new BoxServer[1];
         BoxApi api = new BoxApi(state, clock, did -> serving[0].disconnect(did), trail, new Uploads(limits.diskReserve()),
-                checkpoints::latest, passes, this::devicesChanged);
+                checkpoints::latest, passes, this::devicesChanged, shop, new LicenseDesk(shop, state.key(), chains, clock));
         this.server = new BoxServer(state, limits, tls, api, changes, trail);
         serving[0] = server;
     }
@@ -311,6 +318,7 @@ public final class HomeBox implements AutoCloseable {
         }
         Sockets.closeQuietly(changes);
         server.close();
+        chains.close();
         auditing.shutdownNow();
         flushAudit();
     }

@@ -65,8 +65,8 @@ class FilmPackagerTest {
         assertEquals(12.0, film.durationSeconds(), 0.2);
         assertTrue(film.codecs().startsWith("avc1.") && film.codecs().endsWith(",mp4a.40.2"), film.codecs());
         assertEquals(List.of(640, 360), List.of(film.width(), film.height()));
-        java.util.Map<String, List<String>> original = frames(source);
-        java.util.Map<String, List<String>> decoded = frames(decrypted(film));
+        java.util.Map<String, List<String>> original = TestFilms.frames(source);
+        java.util.Map<String, List<String>> decoded = TestFilms.frames(decrypted(film));
         assertEquals(java.util.Set.of("0", "1"), original.keySet(), "the source has video and audio");
         assertEquals(original.get("0"), decoded.get("0"), "every video frame decodes to the source's");
         // ffmpeg's HLS muxer keeps the video's edit list but not the audio's, so the AAC encoder's priming frame, which
@@ -74,7 +74,7 @@ class FilmPackagerTest {
         List<String> audio = decoded.get("1");
         assertEquals(original.get("1").size() + 1, audio.size(), "the source's audio frames and the priming frame");
         assertEquals(original.get("1"), audio.subList(1, audio.size()), "every audio frame decodes to the source's");
-        assertEquals(frames(ffmpegsOwnHls(source)), decoded, "exactly what ffmpeg's own clear HLS of the source decodes to");
+        assertEquals(TestFilms.frames(ffmpegsOwnHls(source)), decoded, "exactly what ffmpeg's own clear HLS of the source decodes to");
     }
 
     private Path ffmpegsOwnHls(Path source) throws Exception {
@@ -188,23 +188,6 @@ class FilmPackagerTest {
                 () -> nowhere.pack(TestFilms.h264Aac(6), dir.resolve("film"), key, kid, new byte[0], f -> { }));
         assertEquals(FilmRefusedException.Reason.FFMPEG_MISSING, missing.reason());
         assertTrue(missing.getMessage().contains("apt-get install ffmpeg"), missing.getMessage());
-    }
-
-    /** ffmpeg's framemd5 of a file: each stream's decoded frames' hashes in order (timestamps aside). */
-    static java.util.Map<String, List<String>> frames(Path file) throws IOException, InterruptedException {
-        Process ffmpeg = new ProcessBuilder("ffmpeg", "-hide_banner", "-loglevel", "error", "-i", file.toString(),
-                "-map", "0:v", "-map", "0:a", "-f", "framemd5", "-").start();
-        String out = new String(ffmpeg.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        String err = new String(ffmpeg.getErrorStream().readAllBytes(), StandardCharsets.UTF_8);
-        assertTrue(ffmpeg.waitFor(2, TimeUnit.MINUTES) && ffmpeg.exitValue() == 0, err);
-        java.util.Map<String, List<String>> frames = new java.util.TreeMap<>();
-        for (String line : out.split("\n")) {
-            if (!line.startsWith("#") && !line.isBlank()) {
-                String[] fields = line.split(",");
-                frames.computeIfAbsent(fields[0].strip(), s -> new ArrayList<>()).add(fields[fields.length - 1].strip());
-            }
-        }
-        return frames;
     }
 
     private static String ffprobe(Path file) throws IOException, InterruptedException {

@@ -13,14 +13,14 @@ import java.util.concurrent.TimeUnit;
  * Real films made by ffmpeg for the tests (a moving test pattern with a tone), made once and kept under target/, so
  * every test reads genuine H.264 and AAC.
  */
-final class TestFilms {
+public final class TestFilms {
     private static final Path CACHE = Path.of("target", "test-films");
 
     private TestFilms() {
     }
 
     /** An MP4 of {@code seconds} seconds, H.264 and AAC, keyframes every 2 s. */
-    static Path h264Aac(int seconds) throws IOException, InterruptedException {
+    public static Path h264Aac(int seconds) throws IOException, InterruptedException {
         return make("film-" + seconds + "s.mp4", List.of("-f", "lavfi", "-i", "testsrc2=size=640x360:rate=24",
                 "-f", "lavfi", "-i", "sine=frequency=440:sample_rate=48000", "-t", String.valueOf(seconds),
                 "-c:v", "libx264", "-preset", "veryfast", "-pix_fmt", "yuv420p", "-g", "48", "-keyint_min", "48",
@@ -28,13 +28,13 @@ final class TestFilms {
     }
 
     /** A film in codecs the packager must transcode: VP9 video and Opus audio in WebM. */
-    static Path vp9Opus(int seconds) throws IOException, InterruptedException {
+    public static Path vp9Opus(int seconds) throws IOException, InterruptedException {
         return make("film-" + seconds + "s.webm", List.of("-f", "lavfi", "-i", "testsrc2=size=320x180:rate=24",
                 "-f", "lavfi", "-i", "sine=frequency=660:sample_rate=48000", "-t", String.valueOf(seconds),
                 "-c:v", "libvpx-vp9", "-deadline", "realtime", "-cpu-used", "8", "-b:v", "300k", "-c:a", "libopus"));
     }
 
-    static Path make(String name, List<String> arguments) throws IOException, InterruptedException {
+    public static Path make(String name, List<String> arguments) throws IOException, InterruptedException {
         Path target = CACHE.resolve(name);
         if (Files.exists(target)) {
             return target;
@@ -59,8 +59,27 @@ final class TestFilms {
         return target;
     }
 
+    /** ffmpeg's framemd5 of a file: each stream's decoded frames' hashes in order (timestamps aside). */
+    public static java.util.Map<String, List<String>> frames(Path file) throws IOException, InterruptedException {
+        Process ffmpeg = new ProcessBuilder("ffmpeg", "-hide_banner", "-loglevel", "error", "-i", file.toString(),
+                "-map", "0:v", "-map", "0:a?", "-f", "framemd5", "-").start();
+        String out = new String(ffmpeg.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        String err = new String(ffmpeg.getErrorStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        if (!ffmpeg.waitFor(2, TimeUnit.MINUTES) || ffmpeg.exitValue() != 0) {
+            throw new IOException("ffmpeg could not decode " + file + ": " + err);
+        }
+        java.util.Map<String, List<String>> frames = new java.util.TreeMap<>();
+        for (String line : out.split("\n")) {
+            if (!line.startsWith("#") && !line.isBlank()) {
+                String[] fields = line.split(",");
+                frames.computeIfAbsent(fields[0].strip(), s -> new ArrayList<>()).add(fields[fields.length - 1].strip());
+            }
+        }
+        return frames;
+    }
+
     /** ffmpeg's own clear HLS of a film: init.mp4, seg-NNN.m4s, index.m3u8. */
-    static Path clearHls(Path film, Path out) throws IOException, InterruptedException {
+    public static Path clearHls(Path film, Path out) throws IOException, InterruptedException {
         Files.createDirectories(out);
         Process ffmpeg = new ProcessBuilder("ffmpeg", "-y", "-hide_banner", "-loglevel", "error", "-i", film.toString(),
                 "-c", "copy", "-f", "hls", "-hls_time", "4", "-hls_playlist_type", "vod", "-hls_segment_type", "fmp4",

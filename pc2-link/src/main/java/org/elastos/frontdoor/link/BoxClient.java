@@ -325,6 +325,38 @@ public final class BoxClient implements AutoCloseable {
         }
     }
 
+    /** The box's shop window: each item's catalog entry as the box signed it (the caller checks the signatures). */
+    public List<Envelope> catalog() {
+        JsonNode answer = expect(call("GET", "/store", new byte[0], Map.of()), 200);
+        List<Envelope> entries = new ArrayList<>();
+        for (JsonNode entry : answer.path("items")) {
+            entries.add(Envelope.parse(entry.toString()));
+        }
+        return entries;
+    }
+
+    /** One item's catalog entry. */
+    public Envelope storeItem(String contentId) {
+        return Envelope.parse(expect(call("GET", "/store/item?id=" + encode(contentId), new byte[0], Map.of()), 200).toString());
+    }
+
+    /** One of an item's files (its playlist, init segment, a segment, its poster), from byte {@code from} on. */
+    public LinkHttp.Response storeFile(String contentId, String name, long from) {
+        Map<String, String> headers = new LinkedHashMap<>();
+        if (from > 0) {
+            headers.put("Range", "bytes=" + from + "-");
+        }
+        return stream("GET", "/store/file?id=" + encode(contentId) + "&name=" + encode(name), headers);
+    }
+
+    /**
+     * Asks for a license with a request the buyer's account signed; the box's refusal comes as a
+     * {@link BoxRefusedException} whose {@link BoxRefusedException#reasonName()} is the license's reason.
+     */
+    public Envelope license(byte[] signedRequest) {
+        return Envelope.parse(expect(call("POST", "/store/license", signedRequest, Map.of()), 200).toString());
+    }
+
     private void changeDevice(String path, DidKey device) {
         byte[] body = JSON.createObjectNode().put("did", device.value()).toString().getBytes(StandardCharsets.UTF_8);
         expect(call("POST", path, body, authorization()), 200);
@@ -481,7 +513,8 @@ public final class BoxClient implements AutoCloseable {
 
     private static JsonNode expect(Answer answer, int status) {
         if (answer.status() != status) {
-            throw new BoxRefusedException(answer.status(), BoxRefusal.named(answer.body().path("reason").asText("")),
+            String reason = answer.body().path("reason").asText("");
+            throw new BoxRefusedException(answer.status(), BoxRefusal.named(reason), reason,
                     answer.body().path("error").asText("the box answered " + answer.status()));
         }
         return answer.body();
