@@ -31,6 +31,23 @@ final class ChainOptions {
 
     /** Connects and checks the node serves the chain asked for, before anything is signed for it. */
     EvmRpc connect() throws IOException {
+        return connect(chain, rpc, market, data);
+    }
+
+    /**
+     * The same for commands whose own {@code --data} means something else (a box's folder): the development chain's
+     * address is then looked up in this user's data folder, or {@code devChainFolder}.
+     */
+    static EvmRpc connect(String chain, URI rpc, String market, Path devChainFolder) throws IOException {
+        ChainOptions options = new ChainOptions();
+        options.chain = chain;
+        options.rpc = rpc;
+        options.market = market;
+        options.data = devChainFolder;
+        return options.open();
+    }
+
+    private EvmRpc open() throws IOException {
         ChainProfile profile = ChainProfiles.named(chain);
         boolean recordedDevChain = false;
         if (profile.chainId() == ChainProfiles.DEV.chainId() && (rpc == null || market == null)) {
