@@ -4,11 +4,12 @@
 #   tests and screenshots: Xvfb (a virtual screen), ImageMagick (its `import` takes screenshots),
 #   xdotool (finds windows); packaging: fakeroot and binutils (jpackage builds the .deb with them);
 #   capsules: clang, lld, wasi-libc and the wasm32 compiler-rt (first-party capsules are C compiled to WebAssembly);
-#   releases: icnsutils (the macOS icon), chromium (the download page is tested in a real browser)
+#   releases: icnsutils (the macOS icon), chromium (the download page and our encrypted films are tested in a real browser)
+#   films: ffmpeg (the packager transcodes and cuts films; tests check frames with it)
 # As root it installs them; otherwise it prints the one command to run.
 set -euo pipefail
 
-packages=(libgtk-3-0 libasound2 fonts-dejavu-core xvfb imagemagick xdotool fakeroot binutils clang lld wasi-libc libclang-rt-14-dev-wasm32 icnsutils chromium)
+packages=(libgtk-3-0 libasound2 fonts-dejavu-core xvfb imagemagick xdotool fakeroot binutils clang lld wasi-libc libclang-rt-14-dev-wasm32 ffmpeg icnsutils chromium)
 command -v dpkg-query >/dev/null 2>&1 || exit 0   # not Debian-like: nothing we can do here
 
 missing=()

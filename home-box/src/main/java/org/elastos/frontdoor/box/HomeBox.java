@@ -3,7 +3,6 @@ package org.elastos.frontdoor.box;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.elastos.frontdoor.box.shop.BoxChains;
-import org.elastos.frontdoor.box.shop.ContentKeys;
 import org.elastos.frontdoor.box.shop.LicenseDesk;
 import org.elastos.frontdoor.box.shop.Shop;
 import org.elastos.frontdoor.link.InviteQr;
@@ -81,7 +80,7 @@ public final class HomeBox implements AutoCloseable {
         LinkTls tls = LinkTls.forIdentity(state.key(), did -> !state.devices().isRevoked(did), "a device this box has not revoked");
         this.passes = RelayPasses.loadOrCreate(data.resolve("relay-pass.key"));
         this.chains = new BoxChains(data);
-        Shop shop = new Shop(data, state.key(), ContentKeys.in(data));
+        Shop shop = Shop.in(data, state.key());
         BoxServer[] serving = new BoxServer[1];
         BoxApi api = new BoxApi(state, clock, did -> serving[0].disconnect(did), trail, new Uploads(limits.diskReserve()),
                 checkpoints::latest, passes, this::devicesChanged, shop, new LicenseDesk(shop, state.key(), chains, clock));

@@ -1,7 +1,6 @@
 package org.elastos.frontdoor.box;
 
 import org.elastos.frontdoor.box.shop.BoxChains;
-import org.elastos.frontdoor.box.shop.ContentKeys;
 import org.elastos.frontdoor.box.shop.Shop;
 import org.elastos.frontdoor.box.shop.StoreItem;
 import org.elastos.frontdoor.link.BoxClient;
@@ -93,7 +92,7 @@ class FilmSaleTest {
         Path data = dir.resolve("box");
         box = HomeBox.start(data, new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), Optional.of(relay.address()),
                 Clock.systemUTC());
-        Shop shop = new Shop(data, HostKey.loadOrCreate(data.resolve("box.key"), new SecureRandom()), ContentKeys.in(data));
+        Shop shop = Shop.in(data, HostKey.loadOrCreate(data.resolve("box.key"), new SecureRandom()));
         StoreItem.Listed where = new StoreItem.Listed(chain.profile().chainId(), chain.market());
         film = shop.addFilm(TestFilms.h264Aac(10), "Testsrc at dusk", "A moving pattern and a tone.", Optional.empty(),
                 Optional.of(where), new FilmPackager(), fraction -> { });

@@ -115,6 +115,11 @@ public final class Box {
         return prefix.clone();
     }
 
+    /** The payload itself, not a copy: for changing a large {@code mdat} in place. */
+    byte[] payloadInPlace() {
+        return prefix;
+    }
+
     public void setPayload(byte[] bytes) {
         prefix = bytes.clone();
     }

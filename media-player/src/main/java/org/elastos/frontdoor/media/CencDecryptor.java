@@ -101,9 +101,8 @@ public final class CencDecryptor {
                 throw new Mp4Exception("a moof must be followed by its mdat");
             }
             Box mdat = boxes.get(i + 1);
-            byte[] data = mdat.payload();
+            byte[] data = mdat.payloadInPlace();
             decryptFragment(encrypted, box, start, offset + 8, data, protection);
-            mdat.setPayload(data);
         }
         return Box.toBytes(boxes);
     }

@@ -25,6 +25,8 @@ public final class CencEncryptor {
 
     private final byte[] key;
     private final byte[] keyId;
+    private final Cipher cipher;
+    private final SecretKeySpec secret;
     private long nextIv;
 
     /**
@@ -37,6 +39,12 @@ public final class CencEncryptor {
         this.key = key.clone();
         this.keyId = keyId.clone();
         this.nextIv = firstIv;
+        this.secret = new SecretKeySpec(this.key, "AES");
+        try {
+            this.cipher = Cipher.getInstance("AES/CTR/NoPadding");
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("this Java runtime has no AES-CTR", e);
+        }
     }
 
     /** The init segment with its sample entries marked encrypted and the two {@code pssh} boxes. */
@@ -87,10 +95,9 @@ public final class CencEncryptor {
                 throw new Mp4Exception("a moof must be followed by its mdat");
             }
             Box mdat = boxes.get(i + 1);
-            byte[] data = mdat.payload();
+            byte[] data = mdat.payloadInPlace();
             long mdatPayloadStart = offset + 8;
             encryptFragment(box, start, mdatPayloadStart, data, tracks, clear.length);
-            mdat.setPayload(data);
             out.add(box);
         }
         return Box.toBytes(out);
@@ -156,14 +163,14 @@ public final class CencEncryptor {
         }
     }
 
+    /** The one cipher, set to a sample's counter: the IV, then a block count from zero. */
     private Cipher cipher(long iv) {
         try {
-            Cipher cipher = Cipher.getInstance("AES/CTR/NoPadding");
             byte[] counter = ByteBuffer.allocate(16).putLong(iv).putLong(0).array();
-            cipher.init(Cipher.ENCRYPT_MODE, new SecretKeySpec(key, "AES"), new IvParameterSpec(counter));
+            cipher.init(Cipher.ENCRYPT_MODE, secret, new IvParameterSpec(counter));
             return cipher;
         } catch (GeneralSecurityException e) {
-            throw new IllegalStateException("this Java runtime has no AES-CTR", e);
+            throw new IllegalStateException("AES-CTR with a 16-byte key does not fail", e);
         }
     }
 
@@ -205,7 +212,7 @@ public final class CencEncryptor {
                 .orElseThrow(() -> new Mp4Exception("no " + type + " box: this is not an init segment"));
     }
 
-    /** Forgets the key (the caller passed a copy; this clears the encryptor's own). */
+    /** Clears the encryptor's own copy of the key (the JCE keeps one inside its key spec until it is collected). */
     public void forget() {
         Arrays.fill(key, (byte) 0);
     }

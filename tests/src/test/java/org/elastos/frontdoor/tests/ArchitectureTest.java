@@ -27,7 +27,7 @@ class ArchitectureTest {
     void domainModulesNeverImportJavaFx() {
         noClasses().that().resideInAnyPackage("org.elastos.frontdoor.wallet..", "org.elastos.frontdoor.installers..",
                         "org.elastos.frontdoor.capsule..", "org.elastos.frontdoor.market..", "org.elastos.frontdoor.link..",
-                        "org.elastos.frontdoor.box..")
+                        "org.elastos.frontdoor.box..", "org.elastos.frontdoor.media..")
                 .should().dependOnClassesThat().resideInAnyPackage("javafx..")
                 .because("domain modules run headless, on a box, and under test without a screen")
                 .check(classes);
@@ -74,6 +74,14 @@ class ArchitectureTest {
                 .should().dependOnClassesThat().belongToAnyOf(Vault.class, Wallet.class)
                 .orShould().dependOnClassesThat().resideInAPackage("org.elastos.frontdoor.wallet.derive..")
                 .because("the link proves a DID through a DidSigner; a person's keys stay in their vault")
+                .check(classes);
+    }
+
+    @Test
+    void contentKeysAreOpenedOnlyToBeSealedInALicense() {
+        noClasses().that().resideOutsideOfPackage("org.elastos.frontdoor.box.shop..")
+                .should().dependOnClassesThat().haveFullyQualifiedName("org.elastos.frontdoor.box.shop.ContentKeys")
+                .because("content keys stay in the box's key store; they leave it only sealed inside a license")
                 .check(classes);
     }
 

@@ -2,7 +2,6 @@ package org.elastos.frontdoor.app.cli;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.elastos.frontdoor.box.shop.BoxChains;
-import org.elastos.frontdoor.box.shop.ContentKeys;
 import org.elastos.frontdoor.box.shop.Shop;
 import org.elastos.frontdoor.box.shop.StoreItem;
 import org.elastos.frontdoor.market.Coin;
@@ -55,7 +54,7 @@ final class BoxFilmCommand {
                 throw new CliException("--price lists the film on chain and needs the seller's --vault");
             }
             HostKey box = HostKey.loadOrCreate(data.resolve("box.key"), new SecureRandom());
-            Shop shop = new Shop(data, box, ContentKeys.in(data));
+            Shop shop = Shop.in(data, box);
             if (price == null) {
                 StoreItem item = add(shop, Optional.empty());
                 System.out.println(Json.MAPPER.writeValueAsString(result(item)));

@@ -29,7 +29,7 @@ import java.util.Optional;
  * lock (the command line adds films beside a running box). No key is ever written, logged or sent in the clear: it
  * leaves here only to be sealed inside a license.
  */
-public final class ContentKeys {
+final class ContentKeys {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final int NONCE = 12;
 
@@ -42,19 +42,19 @@ public final class ContentKeys {
         this.wrapKey = wrapKey;
     }
 
-    public static ContentKeys in(Path data) {
+    static ContentKeys in(Path data) {
         return new ContentKeys(data.resolve("content-keys.json"),
                 MachineSeed.loadOrCreate(data.resolve("content-keys.key"), "content_key_wrap", new SecureRandom()));
     }
 
     /** A fresh random key for a new item; the caller keeps it only until it is stored here. */
-    public byte[] fresh() {
+    byte[] fresh() {
         byte[] key = new byte[16];
         random.nextBytes(key);
         return key;
     }
 
-    public synchronized void store(byte[] contentId, byte[] key) {
+    synchronized void store(byte[] contentId, byte[] key) {
         locked(() -> {
             ObjectNode all = read();
             byte[] nonce = new byte[NONCE];
@@ -70,7 +70,7 @@ public final class ContentKeys {
     }
 
     /** The key of {@code contentId}, if the box holds one; the caller wipes it after sealing it. */
-    public synchronized Optional<byte[]> open(byte[] contentId) {
+    synchronized Optional<byte[]> open(byte[] contentId) {
         JsonNode sealed = read().get(HexFormat.of().formatHex(contentId));
         if (sealed == null) {
             return Optional.empty();

@@ -34,13 +34,18 @@ public final class Shop {
     private final HostKey box;
     private final ContentKeys keys;
 
-    public Shop(Path data, HostKey box, ContentKeys keys) {
+    private Shop(Path data, HostKey box, ContentKeys keys) {
         this.folder = data.resolve("store");
         this.box = box;
         this.keys = keys;
     }
 
-    public ContentKeys keys() {
+    /** The shop of the box whose folder is {@code data}, with its content keys. */
+    public static Shop in(Path data, HostKey box) {
+        return new Shop(data, box, ContentKeys.in(data));
+    }
+
+    ContentKeys keys() {
         return keys;
     }
 
