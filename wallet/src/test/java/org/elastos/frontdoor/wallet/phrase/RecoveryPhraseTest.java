@@ -32,6 +32,14 @@ class RecoveryPhraseTest {
     }
 
     @Test
+    void twoFreshPhrasesAreNeverTheSame() {
+        SecureRandom random = new SecureRandom();
+        RecoveryPhrase first = RecoveryPhrase.generate(random);
+        assertEquals(24, first.words().size());
+        assertTrue(!first.words().equals(RecoveryPhrase.generate(random).words()), "each is made from fresh entropy");
+    }
+
+    @Test
     void makesTwentyFourWordPhrasesThatParseBack() {
         RecoveryPhrase phrase = RecoveryPhrase.generate(new SecureRandom());
         assertEquals(24, phrase.words().size());
