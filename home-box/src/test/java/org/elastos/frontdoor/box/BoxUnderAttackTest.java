@@ -11,7 +11,6 @@ import org.elastos.frontdoor.wallet.audit.AuditVerdict;
 import org.elastos.frontdoor.wallet.hostkey.HostKey;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -148,7 +147,6 @@ class BoxUnderAttackTest {
     }
 
     @Test
-    @Tag("seconds") // waits out timeouts by design; left out of mutation runs (scripts/mutation.sh)
     void aRequestTrickledByteByByteIsCutAtItsDeadline() throws Exception {
         try (Stranger slow = Stranger.connect(box, Stranger.freshKey(dir, "slow"))) {
             long start = System.nanoTime();
@@ -184,7 +182,6 @@ class BoxUnderAttackTest {
     }
 
     @Test
-    @Tag("seconds") // waits out timeouts by design; left out of mutation runs (scripts/mutation.sh)
     void oneStrangerHoldsOnlyItsShareOfConnectionsAndThreads() throws Exception {
         HostKey stranger = Stranger.freshKey(dir, "hoarder");
         int threadsBefore = Thread.activeCount();
@@ -213,7 +210,6 @@ class BoxUnderAttackTest {
     }
 
     @Test
-    @Tag("seconds") // waits out timeouts by design; left out of mutation runs (scripts/mutation.sh)
     void strangersNeverTakeTheShareKeptForDevices() throws Exception {
         List<Stranger> crowd = new ArrayList<>();
         int served = 0;

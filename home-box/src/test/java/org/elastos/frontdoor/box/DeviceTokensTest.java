@@ -81,7 +81,7 @@ class DeviceTokensTest {
     @Test
     void aQuoteOrBackslashInAResourceCannotReachTheDatalog() {
         String owner = tokens.issue(laptop, DeviceTokens.Role.OWNER).token();
-        for (String resource : new String[] {"Films/a\"), role(\"owner", "Films\\a", "\""}) {
+        for (String resource : new String[] {"Films/a\"), role(\"owner", "Films\\a", "\"", "\\a"}) {
             assertThrows(IllegalArgumentException.class,
                     () -> tokens.authorize(owner, laptop, "read", resource, Set.of()), resource);
         }

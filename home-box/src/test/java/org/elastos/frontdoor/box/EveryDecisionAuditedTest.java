@@ -103,6 +103,8 @@ class EveryDecisionAuditedTest {
             entry(before, laptop, "allow", "GET /info");
             owner.list("Photos");
             entry(before, laptop, "allow", "GET /list Photos");
+            Device seen = box.devices().stream().filter(d -> d.did().equals(laptop.did())).findFirst().orElseThrow();
+            assertTrue(seen.lastSeen().isAfter(seen.enrolledAt()), "an allowed request marks the device as seen");
 
             owner.approve(phone.did());
             entry(before, laptop, "grant", "approved " + phone.did().value());

@@ -121,6 +121,8 @@ class RefusedRequestsTest {
              BoxClient waiting = pair(tablet, "Tablet")) {
             owner.approve(phone.did());
             assertFalse(member.enrollment().pending());
+            assertEquals(409, assertThrows(BoxRefusedException.class, () -> owner.approve(phone.did())).status(),
+                    "only a device that waits can be approved");
             List<Device> before = box.devices();
 
             assertEquals(BoxRefusal.NOT_ALLOWED, refusal(() -> member.revoke(laptop.did())));

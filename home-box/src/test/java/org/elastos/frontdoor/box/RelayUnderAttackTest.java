@@ -13,7 +13,6 @@ import org.elastos.frontdoor.link.relay.RelayRegistration;
 import org.elastos.frontdoor.wallet.did.DidKey;
 import org.elastos.frontdoor.wallet.hostkey.HostKey;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -189,7 +188,6 @@ class RelayUnderAttackTest {
     }
 
     @Test
-    @Tag("seconds") // waits out timeouts by design; left out of mutation runs (scripts/mutation.sh)
     void silentGreetingsHoldNeitherThreadsNorTheRelay() throws Exception {
         CarrierRelay relay = keep(CarrierRelay.start(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), SMALL));
         int threadsBefore = Thread.activeCount();
