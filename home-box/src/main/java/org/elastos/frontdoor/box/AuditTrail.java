@@ -36,10 +36,17 @@ final class AuditTrail {
     private final AuditLog log;
     private final Clock clock;
     private final Map<Key, Count> strangers = new LinkedHashMap<>();
+    private final int maxKeys;
 
     AuditTrail(AuditLog log, Clock clock) {
+        this(log, clock, MAX_KEYS);
+    }
+
+    /** With another bound on the kinds counted (tests, which cannot write ten thousand summaries quickly). */
+    AuditTrail(AuditLog log, Clock clock, int maxKeys) {
         this.log = log;
         this.clock = clock;
+        this.maxKeys = maxKeys;
     }
 
     AuditLog log() {
@@ -72,7 +79,7 @@ final class AuditTrail {
 
     private synchronized void count(String subject, String event, String what) {
         Key key = new Key(subject, event, what);
-        if (!strangers.containsKey(key) && strangers.size() >= MAX_KEYS) {
+        if (!strangers.containsKey(key) && strangers.size() >= maxKeys) {
             key = new Key(OTHERS, event, OTHERS);
         }
         Instant now = clock.instant();

@@ -80,6 +80,15 @@ class InviteTest {
     }
 
     @Test
+    void aLinkIsRefusedForItsLengthOnlyPastTheLimit() {
+        String longest = PairingInvite.LINK_PREFIX + "A".repeat(PairingInvite.MAX_LINK_CHARS - PairingInvite.LINK_PREFIX.length());
+        assertTrue(assertThrows(InviteRefusedException.class, () -> PairingInvite.fromLink(longest, CLOCK)).getMessage()
+                .contains("damaged"), "read, and found damaged");
+        assertTrue(assertThrows(InviteRefusedException.class, () -> PairingInvite.fromLink(longest + "A", CLOCK)).getMessage()
+                .contains("characters long"), "refused unread");
+    }
+
+    @Test
     void anInviteSignedByAnyoneButTheBoxItNamesIsRefused() {
         HostKey box = key("box");
         HostKey stranger = key("stranger");
@@ -94,7 +103,9 @@ class InviteTest {
     void anInviteMustHaveASecretAndEndpointsTheAppCanReach() {
         HostKey box = key("box");
         assertThrows(IllegalArgumentException.class, () -> new PairingInvite(box.did(), "b", ENDPOINTS, new byte[15], NOW));
-        new PairingInvite(box.did(), "b", ENDPOINTS, new byte[16], NOW);
+        new PairingInvite(box.did(), "b", List.of(URI.create("tls://box:1")), new byte[16], NOW);
+        assertNotEquals(new PairingInvite(box.did(), "b", ENDPOINTS, new byte[16], NOW),
+                new PairingInvite(box.did(), "b", ENDPOINTS, new byte[17], NOW), "invites with other secrets differ");
         for (String endpoint : new String[] {"https://box:443", "tls://box", "relay:opaque"}) {
             assertThrows(IllegalArgumentException.class,
                     () -> new PairingInvite(box.did(), "b", List.of(URI.create(endpoint)), new byte[16], NOW), endpoint);
@@ -135,6 +146,7 @@ class InviteTest {
         assertEquals(ShortCode.parse("0111-0000-0000"), ShortCode.parse("OIL1-oooo-0000"));
         assertEquals(code.hashCode(), ShortCode.parse("K7QF9XM2AB4D").hashCode());
         assertNotEquals(code, ShortCode.parse("K7QF-9XM2-AB4E"));
+        assertNotEquals(code.hashCode(), ShortCode.parse("K7QF-9XM2-AB4E").hashCode());
     }
 
     @Test

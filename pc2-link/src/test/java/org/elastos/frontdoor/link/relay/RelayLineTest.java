@@ -115,6 +115,8 @@ class RelayLineTest {
         RelayLine.Signature signature = assertInstanceOf(RelayLine.Signature.class, RelayLine.parse(line.strip()));
         byte[] message = RelayProtocol.registrationMessage(challenge);
         assertEquals(RelayProtocol.REGISTER_DOMAIN.length() + 1 + 32, message.length);
+        assertArrayEquals(RelayProtocol.REGISTER_DOMAIN.getBytes(StandardCharsets.US_ASCII),
+                Arrays.copyOf(message, RelayProtocol.REGISTER_DOMAIN.length()), "the domain first");
         assertEquals(0, message[RelayProtocol.REGISTER_DOMAIN.length()], "a zero byte after the domain");
         assertArrayEquals(challenge, Arrays.copyOfRange(message, message.length - 32, message.length));
         assertTrue(box.did().verifies(message, signature.bytes()), "the signature is over domain, zero, challenge");
