@@ -8,7 +8,8 @@ here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 out="${1:-}"
 cd "$here"
 flags=(--target=wasm32-wasi -O2 -nostartfiles -Wl,--no-entry -Wl,--strip-all -Wl,--initial-memory=131072 -Wl,-z,stack-size=65536)
-for source in samples/hello/hello.c samples/bench/bench.c src/test/resources/hostile/hostile.c src/test/resources/hostile/network.c; do
+for source in samples/hello/hello.c samples/bench/bench.c src/test/resources/hostile/hostile.c src/test/resources/hostile/network.c \
+    src/test/resources/bytes/bytes.c; do
   target="${source%.c}.wasm"
   [ -n "$out" ] && target="$out/$(basename "$target")"
   clang "${flags[@]}" -o "$target" "$source"

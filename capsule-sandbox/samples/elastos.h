@@ -10,6 +10,15 @@ void elastos_log(const char *text, int length);
 __attribute__((import_module("elastos"), import_name("folder_read")))
 int elastos_folder_read(const char *path, int path_length, char *buffer, int buffer_length);
 
+/* media.decrypt: decrypts `length` bytes at `data` in place, under the one key the capsule was loaded with (it never
+   sees the key), with AES-128-CTR whose counter block is the 8- or 16-byte `iv`, `stream_offset` bytes into that
+   keystream. Returns 0. Anything outside the capsule's memory, or another IV size, stops the capsule. */
+__attribute__((import_module("elastos"), import_name("media_decrypt")))
+int elastos_media_decrypt(const unsigned char *iv, int iv_length, long long stream_offset, unsigned char *data, int length);
+
+/* A capsule that takes bytes exports elastos_buffer(capacity) -> pointer to room for that many bytes in its memory,
+   and functions f(pointer, length, capacity) -> bytes of output left at the pointer, or a negative code. */
+
 #define ELASTOS_LOG(literal) elastos_log((literal), (int) sizeof(literal) - 1)
 
 #endif

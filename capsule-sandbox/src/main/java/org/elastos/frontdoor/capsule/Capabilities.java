@@ -3,6 +3,7 @@ package org.elastos.frontdoor.capsule;
 import org.elastos.frontdoor.wallet.audit.AuditLog;
 import com.dylibso.chicory.runtime.HostFunction;
 import com.dylibso.chicory.runtime.Instance;
+import com.dylibso.chicory.runtime.Memory;
 import com.dylibso.chicory.wasm.types.FunctionType;
 import com.dylibso.chicory.wasm.types.ValType;
 
@@ -24,9 +25,10 @@ final class Capabilities {
     static final String MODULE = "elastos";
     static final String LOG = "log";
     static final String FOLDER_READ = "folder.read";
+    static final String MEDIA_DECRYPT = "media.decrypt";
 
     /** Import name to capability name: every capability this device offers. */
-    static final Map<String, String> BY_IMPORT = Map.of("log", LOG, "folder_read", FOLDER_READ);
+    static final Map<String, String> BY_IMPORT = Map.of("log", LOG, "folder_read", FOLDER_READ, "media_decrypt", MEDIA_DECRYPT);
 
     static boolean offered(Grant grant) {
         return BY_IMPORT.containsValue(grant.capability());
@@ -38,13 +40,27 @@ final class Capabilities {
     private final String capsule;
     private final AuditLog audit;
     private final Path dataRoot;
+    private final Optional<KeySlot> keySlot;
     private int logLines;
     private int logBytes;
+    private long decryptedRanges;
+    private long decryptedBytes;
 
-    Capabilities(String capsule, AuditLog audit, Path dataRoot) {
+    Capabilities(String capsule, AuditLog audit, Path dataRoot, Optional<KeySlot> keySlot) {
         this.capsule = capsule;
         this.audit = audit;
         this.dataRoot = dataRoot.toAbsolutePath().normalize();
+        this.keySlot = keySlot;
+    }
+
+    /**
+     * The capsule is unloaded: what it decrypted goes to the audit log as one line. A line per range would be
+     * thousands a film; the grant, the first use and this total say who used which key, and how much.
+     */
+    void closing() {
+        if (decryptedRanges > 0) {
+            audit.record(capsule, "use", "media.decrypt: " + decryptedRanges + " ranges, " + decryptedBytes + " bytes in all");
+        }
     }
 
     /** A new call begins: the per-call log budget starts again. */
@@ -62,6 +78,9 @@ final class Capabilities {
                 case FOLDER_READ -> functions.add(new HostFunction(MODULE, "folder_read",
                         FunctionType.of(List.of(ValType.I32, ValType.I32, ValType.I32, ValType.I32), List.of(ValType.I32)),
                         (instance, args) -> folderRead(grant, instance, args)));
+                case MEDIA_DECRYPT -> functions.add(new HostFunction(MODULE, "media_decrypt",
+                        FunctionType.of(List.of(ValType.I32, ValType.I32, ValType.I64, ValType.I32, ValType.I32), List.of(ValType.I32)),
+                        (instance, args) -> mediaDecrypt(instance, args)));
                 default -> throw new IllegalStateException("grants are filtered to offered capabilities first: " + grant);
             }
         }
@@ -108,6 +127,39 @@ final class Capabilities {
             audit.record(capsule, "use", "folder.read: \"" + requested + "\" (unreadable)");
             return new long[] {-1};
         }
+    }
+
+    /**
+     * media_decrypt(iv, ivLength, streamOffset, data, length) -> 0: decrypts a range of the capsule's own memory in
+     * place under the key bound at load. The key stays with its slot; the capsule sees only what it decrypts.
+     */
+    private long[] mediaDecrypt(Instance instance, long... args) {
+        KeySlot slot = keySlot.orElseThrow(() -> new IllegalStateException("media.decrypt is granted only with a key slot"));
+        int ivAt = (int) args[0];
+        int ivLength = (int) args[1];
+        long streamOffset = args[2];
+        int at = (int) args[3];
+        int length = (int) args[4];
+        Memory memory = instance.memory();
+        long size = (long) memory.pages() * Memory.PAGE_SIZE;
+        if ((ivLength != 8 && ivLength != 16) || streamOffset < 0 || !inside(ivAt, ivLength, size) || !inside(at, length, size)) {
+            audit.record(capsule, "deny", "media.decrypt: an IV of " + ivLength + " bytes at " + ivAt + ", " + length
+                    + " bytes at " + at + ", stream offset " + streamOffset + ", in " + size + " bytes of memory");
+            throw new CapsuleException.CapabilityDenied(capsule + " asked to decrypt outside its own memory, or with an IV"
+                    + " that is not 8 or 16 bytes, and was stopped");
+        }
+        byte[] data = memory.readBytes(at, length);
+        slot.decryptCtr(memory.readBytes(ivAt, ivLength), streamOffset, data, 0, length);
+        memory.write(at, data);
+        if (decryptedRanges++ == 0) {
+            audit.record(capsule, "use", "media.decrypt: first range, " + length + " bytes");
+        }
+        decryptedBytes += length;
+        return new long[] {0};
+    }
+
+    private static boolean inside(int at, int length, long memorySize) {
+        return at >= 0 && length >= 0 && (long) at + length <= memorySize;
     }
 
     /** The file, if the path names one inside the granted folder, links resolved. */

@@ -80,4 +80,33 @@ public abstract sealed class CapsuleException extends WalletException {
             super(message, null);
         }
     }
+
+    /** The capsule gave a buffer outside its own memory, or claimed more output than the room it was given. */
+    public static final class BufferRejected extends CapsuleException {
+        BufferRejected(String message) {
+            super(message, null);
+        }
+    }
+
+    /** Input larger than the room a capsule may have; nothing was written to it and it keeps running. */
+    public static final class InputTooLarge extends CapsuleException {
+        InputTooLarge(String message) {
+            super(message, null);
+        }
+    }
+
+    /** The capsule looked at its input and refused it, with its own code; it keeps running. */
+    public static final class InputRefused extends CapsuleException {
+        private final int code;
+
+        InputRefused(String message, int code) {
+            super(message, null);
+            this.code = code;
+        }
+
+        /** The capsule's reason, a negative number its documentation explains. */
+        public int code() {
+            return code;
+        }
+    }
 }

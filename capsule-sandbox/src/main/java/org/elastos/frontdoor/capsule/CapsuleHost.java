@@ -17,6 +17,7 @@ import org.elastos.frontdoor.wallet.envelope.EnvelopeDomains;
 
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 
@@ -29,7 +30,7 @@ public final class CapsuleHost {
     /** How a capsule's code runs: compiled to JVM bytecode (the default, much faster) or interpreted. */
     public enum Execution { COMPILED, INTERPRETED }
 
-    private final CompiledModules compiled = new CompiledModules();
+    private final CompiledModules compiled;
     private final Execution execution;
     private final TrustStore trust;
     private final AuditLog audit;
@@ -41,6 +42,16 @@ public final class CapsuleHost {
     }
 
     public CapsuleHost(TrustStore trust, AuditLog audit, Path dataRoot, CapsuleLimits deviceMaximum, Execution execution) {
+        this(trust, audit, dataRoot, deviceMaximum, execution, List.of());
+    }
+
+    /**
+     * @param shipped capsules another module of the app compiled at its build time (the decrypt capsule, say), used
+     *                like our own first-party code: only for a module whose signed hash is theirs
+     */
+    public CapsuleHost(TrustStore trust, AuditLog audit, Path dataRoot, CapsuleLimits deviceMaximum, Execution execution,
+            List<ShippedCapsule> shipped) {
+        this.compiled = new CompiledModules(shipped);
         this.execution = execution;
         this.trust = trust;
         this.audit = audit;
@@ -70,6 +81,18 @@ public final class CapsuleHost {
      *               with no grant leaves its import unsatisfied, which refuses the capsule
      */
     public LoadedCapsule load(CapsuleBundle bundle, List<Grant> grants) {
+        return load(bundle, grants, Optional.empty());
+    }
+
+    /**
+     * Loads a capsule whose {@code media.decrypt} grant is bound to one key: it can decrypt under that key and no
+     * other, and never read it. Without a slot, {@code media.decrypt} is not granted, whatever the grants say.
+     */
+    public LoadedCapsule load(CapsuleBundle bundle, List<Grant> grants, KeySlot keySlot) {
+        return load(bundle, grants, Optional.of(keySlot));
+    }
+
+    private LoadedCapsule load(CapsuleBundle bundle, List<Grant> grants, Optional<KeySlot> keySlot) {
         String label = labelOf(bundle);
         try {
             CapsuleManifest manifest = verify(bundle);
@@ -79,12 +102,13 @@ public final class CapsuleHost {
             }
             // In effect: what was both asked for and granted, among the capabilities this device offers at all. A
             // module importing anything else is refused by the import check below, like any ungranted import.
-            List<Grant> effective = grants.stream().filter(manifest.requested()::contains).filter(Capabilities::offered).toList();
+            List<Grant> effective = grants.stream().filter(manifest.requested()::contains).filter(Capabilities::offered)
+                    .filter(grant -> keySlot.isPresent() || !grant.capability().equals(Capabilities.MEDIA_DECRYPT)).toList();
             WasmModule module = parse(bundle.wasm());
             checkImports(manifest, module, effective);
             checkLimits(manifest, module);
             effective.forEach(grant -> audit.record(manifest.name(), "grant", grant.toString()));
-            Capabilities capabilities = new Capabilities(manifest.name(), audit, dataRoot);
+            Capabilities capabilities = new Capabilities(manifest.name(), audit, dataRoot, keySlot);
             int cap = manifest.limits().memoryPages();
             // Compiled only after every check passed; the cache key is the hash just verified.
             CompiledModules.Compiled code = execution == Execution.COMPILED ? compiled.get(manifest.wasmSha256(), module) : null;

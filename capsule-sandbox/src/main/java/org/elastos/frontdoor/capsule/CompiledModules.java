@@ -6,6 +6,7 @@ import com.dylibso.chicory.runtime.Instance;
 import com.dylibso.chicory.runtime.Machine;
 import com.dylibso.chicory.wasm.WasmModule;
 
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
@@ -20,10 +21,15 @@ final class CompiledModules {
     }
 
     private final Map<String, Compiled> bySha256 = new ConcurrentHashMap<>();
+    private final Map<String, CompiledModule> shipped = new ConcurrentHashMap<>();
+
+    CompiledModules(List<ShippedCapsule> shipped) {
+        shipped.forEach(capsule -> this.shipped.put(capsule.sha256(), capsule.code()));
+    }
 
     /** First-party modules come compiled from the build; any other is compiled here, once. */
     Compiled get(String sha256, WasmModule parsed) {
-        CompiledModule firstParty = FirstPartyCapsules.BY_SHA256.get(sha256);
+        CompiledModule firstParty = FirstPartyCapsules.BY_SHA256.getOrDefault(sha256, shipped.get(sha256));
         if (firstParty != null) {
             return new Compiled(firstParty.wasmModule(), firstParty.machineFactory());
         }

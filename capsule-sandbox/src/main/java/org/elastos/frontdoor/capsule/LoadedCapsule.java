@@ -4,8 +4,10 @@ import org.elastos.frontdoor.wallet.audit.AuditLog;
 import com.dylibso.chicory.runtime.ChicoryInterruptedException;
 import com.dylibso.chicory.runtime.ExportFunction;
 import com.dylibso.chicory.runtime.Instance;
+import com.dylibso.chicory.runtime.Memory;
 import com.dylibso.chicory.wasm.ChicoryException;
 
+import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -19,6 +21,9 @@ import java.util.concurrent.TimeoutException;
  * the rest of the app is untouched.
  */
 public final class LoadedCapsule implements AutoCloseable {
+    /** The export a capsule taking bytes names its room by. */
+    public static final String BUFFER_EXPORT = "elastos_buffer";
+
     private final CapsuleManifest manifest;
     private final Instance instance;
     private final Capabilities capabilities;
@@ -43,18 +48,73 @@ public final class LoadedCapsule implements AutoCloseable {
     }
 
     public synchronized long[] call(String export, long... args) {
+        ExportFunction function = export(export);
+        return run(export, () -> function.apply(args));
+    }
+
+    /**
+     * Hands bytes to the capsule and takes its answer back, all within one call's time budget. The capsule exports
+     * {@value #BUFFER_EXPORT}{@code (capacity) -> pointer}, a region of its own memory with room for {@code capacity}
+     * bytes, and {@code export(pointer, length, capacity) -> produced}: the input is written at the pointer, the
+     * capsule works on it in place and leaves {@code produced} bytes of output there, or a negative code refusing it.
+     *
+     * @param capacity room for the output, at least the input's length
+     * @throws CapsuleException.InputTooLarge  when the room cannot fit in the memory the capsule may have; it keeps running
+     * @throws CapsuleException.InputRefused   when the capsule refused the input; it keeps running
+     * @throws CapsuleException.BufferRejected when the capsule's region or answer falls outside its memory; it is stopped
+     */
+    public synchronized byte[] callWithBytes(String export, byte[] input, int capacity) {
+        if (capacity < input.length) {
+            throw new IllegalArgumentException("the room for the output must hold the input");
+        }
+        long most = (long) manifest.limits().memoryPages() * Memory.PAGE_SIZE;
+        if (capacity > most) {
+            throw new CapsuleException.InputTooLarge(manifest.name() + " has room for at most " + most / 1024 + " KiB; "
+                    + capacity / 1024 + " KiB were offered to " + export);
+        }
+        ExportFunction buffer = export(BUFFER_EXPORT);
+        ExportFunction function = export(export);
+        Answer answer = run(export, () -> {
+            long at = buffer.apply(capacity)[0];
+            Memory memory = instance.memory();
+            long size = (long) memory.pages() * Memory.PAGE_SIZE;
+            if (at <= 0 || at + capacity > size) {
+                throw new CapsuleException.BufferRejected(manifest.name() + " offered room for " + capacity + " bytes at "
+                        + at + ", outside its " + size + " bytes of memory, and was stopped");
+            }
+            memory.write((int) at, input);
+            long length = function.apply(at, input.length, capacity)[0];
+            if (length > capacity) {
+                throw new CapsuleException.BufferRejected(manifest.name() + " claimed " + length + " bytes of output in room"
+                        + " for " + capacity + ", and was stopped");
+            }
+            return length < 0 ? new Answer(length, null) : new Answer(0, memory.readBytes((int) at, (int) length));
+        });
+        if (answer.output() == null) {
+            throw new CapsuleException.InputRefused(manifest.name() + " refused what was given to " + export + " (code "
+                    + answer.code() + ")", (int) answer.code());
+        }
+        return answer.output();
+    }
+
+    private record Answer(long code, byte[] output) {
+    }
+
+    private ExportFunction export(String export) {
         if (ended != null) {
             throw new CapsuleException.Trapped(manifest.name() + " was stopped earlier and cannot be called again ("
                     + ended.getMessage() + ")", ended);
         }
-        ExportFunction function;
         try {
-            function = instance.export(export);
+            return instance.export(export);
         } catch (ChicoryException e) {
             throw new CapsuleException.Trapped(manifest.name() + " has no function \"" + export + "\"", e);
         }
+    }
+
+    private <T> T run(String export, Callable<T> work) {
         capabilities.newCall();
-        Future<long[]> result = thread.submit(() -> function.apply(args));
+        Future<T> result = thread.submit(work);
         long budget = manifest.limits().callTime().toMillis();
         try {
             return result.get(budget, TimeUnit.MILLISECONDS);
@@ -87,7 +147,8 @@ public final class LoadedCapsule implements AutoCloseable {
     }
 
     @Override
-    public void close() {
+    public synchronized void close() {
+        capabilities.closing();
         thread.shutdownNow();
     }
 }

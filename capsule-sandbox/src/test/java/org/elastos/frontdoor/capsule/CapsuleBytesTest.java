@@ -1,0 +1,187 @@
+package org.elastos.frontdoor.capsule;
+
+import org.elastos.frontdoor.wallet.audit.AuditLog;
+import org.elastos.frontdoor.wallet.signer.Signer;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import javax.crypto.Cipher;
+import javax.crypto.spec.IvParameterSpec;
+import javax.crypto.spec.SecretKeySpec;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Random;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** Bytes into and out of a real capsule's memory, and decryption under a key the capsule never sees. */
+class CapsuleBytesTest {
+    private static final byte[] KEY = "sixteen byte key".getBytes(StandardCharsets.US_ASCII);
+    private static Signer publisher;
+    private static byte[] wasm;
+
+    @TempDir
+    Path dir;
+    private AuditLog audit;
+    private CapsuleHost host;
+    private final Grant decrypt = Grant.of("media.decrypt");
+
+    @BeforeAll
+    static void capsule() throws Exception {
+        publisher = CapsuleHostTest.signer(CapsuleHostTest.SAMPLE_PHRASE);
+        wasm = CapsuleBytesTest.class.getResourceAsStream("/bytes/bytes.wasm").readAllBytes();
+    }
+
+    @BeforeEach
+    void host() throws Exception {
+        TrustStore trust = new TrustStore(dir.resolve("trusted-publishers"));
+        trust.trust(publisher.did());
+        audit = new AuditLog(dir.resolve("audit.jsonl"), Clock.systemUTC());
+        host = new CapsuleHost(trust, audit, Files.createDirectories(dir.resolve("data")), CapsuleLimits.DEVICE_MAXIMUM);
+    }
+
+    private CapsuleBundle bundle(int pages) {
+        return CapsuleHostTest.bundle(publisher, "bytes", wasm, List.of(decrypt), new CapsuleLimits(pages, Duration.ofSeconds(5)));
+    }
+
+    private LoadedCapsule load(KeySlot slot) {
+        return host.load(bundle(16), List.of(decrypt), slot);
+    }
+
+    /** The keystream made from block zero, then the tail XORed: not how a real slot does it, so it checks one. */
+    private static final KeySlot JCE = (iv, streamOffset, data, offset, length) -> {
+        try {
+            Cipher cipher = Cipher.getInstance("AES/CTR/NoPadding");
+            cipher.init(Cipher.ENCRYPT_MODE, new SecretKeySpec(KEY, "AES"), new IvParameterSpec(Arrays.copyOf(iv, 16)));
+            byte[] stream = cipher.doFinal(new byte[(int) streamOffset + length]);
+            for (int i = 0; i < length; i++) {
+                data[offset + i] ^= stream[(int) streamOffset + i];
+            }
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    };
+
+    private static byte[] random(int length, long seed) {
+        byte[] bytes = new byte[length];
+        new Random(seed).nextBytes(bytes);
+        return bytes;
+    }
+
+    @Test
+    void bytesGoInAndComeBackTransformedAndLonger() {
+        try (LoadedCapsule capsule = load(JCE)) {
+            byte[] input = "capsule".getBytes(StandardCharsets.US_ASCII);
+            assertArrayEquals("eluspac".getBytes(StandardCharsets.US_ASCII), capsule.callWithBytes("reverse", input, input.length));
+            byte[] big = random(300_000, 1);
+            byte[] twice = capsule.callWithBytes("twice", big, 600_000);
+            assertArrayEquals(big, Arrays.copyOfRange(twice, 0, big.length));
+            assertArrayEquals(big, Arrays.copyOfRange(twice, big.length, twice.length));
+            assertEquals(0, capsule.callWithBytes("reverse", new byte[0], 0).length);
+        }
+    }
+
+    @Test
+    void aRefusalCarriesTheCapsulesCodeAndLeavesItRunning() {
+        try (LoadedCapsule capsule = load(JCE)) {
+            CapsuleException.InputRefused refused = assertThrows(CapsuleException.InputRefused.class,
+                    () -> capsule.callWithBytes("twice", new byte[10], 15));
+            assertEquals(-2, refused.code());
+            assertArrayEquals(new byte[] {2, 1}, capsule.callWithBytes("reverse", new byte[] {1, 2}, 2));
+        }
+    }
+
+    @Test
+    void inputLargerThanTheCapsulesMemoryIsRefusedBeforeItIsWritten() {
+        try (LoadedCapsule capsule = host.load(bundle(4), List.of(decrypt), JCE)) {
+            assertThrows(CapsuleException.InputTooLarge.class, () -> capsule.callWithBytes("reverse", new byte[10], 4 * 65536 + 1));
+            assertThrows(IllegalArgumentException.class, () -> capsule.callWithBytes("reverse", new byte[10], 9));
+            assertArrayEquals(new byte[] {2, 1}, capsule.callWithBytes("reverse", new byte[] {1, 2}, 2), "still running");
+        }
+    }
+
+    @Test
+    void aCapsuleClaimingMoreOutputThanItsRoomIsStopped() {
+        try (LoadedCapsule capsule = load(JCE)) {
+            assertThrows(CapsuleException.BufferRejected.class, () -> capsule.callWithBytes("overclaim", new byte[4], 8));
+            assertThrows(CapsuleException.Trapped.class, () -> capsule.callWithBytes("reverse", new byte[4], 4), "stays stopped");
+        }
+        assertEquals("stop", audit.entries().get(audit.entries().size() - 1).event());
+    }
+
+    @Test
+    void aCapsuleOfferingRoomOutsideItsMemoryIsStoppedBeforeAnythingIsWritten() {
+        try (LoadedCapsule capsule = load(JCE)) {
+            capsule.call("set_mode", 1);
+            CapsuleException e = assertThrows(CapsuleException.BufferRejected.class, () -> capsule.callWithBytes("reverse", new byte[4], 4));
+            assertTrue(e.getMessage().contains("outside its"), e.getMessage());
+        }
+    }
+
+    @Test
+    void decryptsUnderTheBoundKeyAcrossRangesOfOneKeystream() throws Exception {
+        byte[] iv = random(8, 2);
+        for (int length : new int[] {0, 3, 5, 16, 21, 4099}) {
+            byte[] clear = random(length, length);
+            Cipher cipher = Cipher.getInstance("AES/CTR/NoPadding");
+            cipher.init(Cipher.ENCRYPT_MODE, new SecretKeySpec(KEY, "AES"), new IvParameterSpec(Arrays.copyOf(iv, 16)));
+            byte[] input = new byte[8 + length];
+            System.arraycopy(iv, 0, input, 0, 8);
+            System.arraycopy(cipher.doFinal(clear), 0, input, 8, length);
+            try (LoadedCapsule capsule = load(JCE)) {
+                byte[] output = capsule.callWithBytes("decrypt", input, input.length);
+                assertArrayEquals(clear, Arrays.copyOfRange(output, 8, output.length), length + " bytes");
+            }
+        }
+    }
+
+    @Test
+    void theGrantTheFirstUseAndTheTotalGoToTheAuditLog() {
+        byte[] input = new byte[8 + 40];
+        try (LoadedCapsule capsule = load(JCE)) {
+            capsule.callWithBytes("decrypt", input, input.length);
+            capsule.callWithBytes("decrypt", input, input.length);
+        }
+        List<String> trail = audit.entries().stream().map(e -> e.event() + " " + e.detail()).toList();
+        assertEquals(List.of("grant media.decrypt", "load 1.0.0 from " + publisher.did(), "use media.decrypt: first range, 5 bytes",
+                "use media.decrypt: 4 ranges, 80 bytes in all"), trail);
+    }
+
+    @Test
+    void decryptingOutsideItsMemoryOrWithAnotherIvSizeStopsTheCapsule() {
+        for (String export : List.of("decrypt_outside", "decrypt_bad_iv")) {
+            try (LoadedCapsule capsule = load(JCE)) {
+                assertThrows(CapsuleException.CapabilityDenied.class, () -> capsule.callWithBytes(export, new byte[16], 16));
+            }
+            AuditLog.Entry denial = audit.entries().stream().filter(e -> e.event().equals("deny")).reduce((a, b) -> b).orElseThrow();
+            assertTrue(denial.detail().startsWith("media.decrypt:"), denial.detail());
+        }
+    }
+
+    @Test
+    void withoutAKeySlotTheDecryptGrantIsNoGrant() {
+        CapsuleException e = assertThrows(CapsuleException.UngrantedImport.class, () -> host.load(bundle(16), List.of(decrypt)));
+        assertTrue(e.getMessage().contains("media.decrypt was not granted"), e.getMessage());
+    }
+
+    @Test
+    void aSlotThatRefusesToWorkEndsTheCallNotTheApp() {
+        KeySlot closed = (iv, streamOffset, data, offset, length) -> {
+            throw new IllegalStateException("this playback has ended");
+        };
+        try (LoadedCapsule capsule = load(closed)) {
+            CapsuleException e = assertThrows(CapsuleException.Trapped.class, () -> capsule.callWithBytes("decrypt", new byte[20], 20));
+            assertTrue(e.getMessage().contains("this playback has ended"), e.getMessage());
+        }
+    }
+}

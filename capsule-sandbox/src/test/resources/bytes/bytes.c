@@ -1,0 +1,82 @@
+/* A capsule that takes bytes: one well-behaved function of each kind, and the ways a capsule can lie about its room. */
+#include "../../../../samples/elastos.h"
+
+static unsigned char *room;
+static int room_size;
+static int mode;
+
+__attribute__((export_name("set_mode")))
+int set_mode(int value) {
+  mode = value;
+  return 0;
+}
+
+/* Room at the end of memory, grown once to the largest capacity asked for. */
+__attribute__((export_name("elastos_buffer")))
+int elastos_buffer(int capacity) {
+  if (mode == 1) {
+    return 0x7ffffff0;
+  }
+  if (capacity > room_size) {
+    int pages = (capacity + 65535) / 65536;
+    int first = __builtin_wasm_memory_grow(0, pages);
+    if (first < 0) {
+      return 0;
+    }
+    room = (unsigned char *) (first * 65536);
+    room_size = pages * 65536;
+  }
+  return (int) room;
+}
+
+__attribute__((export_name("reverse")))
+int reverse(unsigned char *data, int length, int capacity) {
+  for (int i = 0, j = length - 1; i < j; i++, j--) {
+    unsigned char t = data[i];
+    data[i] = data[j];
+    data[j] = t;
+  }
+  return length;
+}
+
+/* The input twice, if there is room: output longer than input; -2 when there is not. */
+__attribute__((export_name("twice")))
+int twice(unsigned char *data, int length, int capacity) {
+  if (2 * length > capacity) {
+    return -2;
+  }
+  for (int i = 0; i < length; i++) {
+    data[length + i] = data[i];
+  }
+  return 2 * length;
+}
+
+__attribute__((export_name("overclaim")))
+int overclaim(unsigned char *data, int length, int capacity) {
+  return capacity + 1;
+}
+
+/* The first 8 bytes are an IV; the rest is decrypted in two ranges of one keystream, split at byte 5. */
+__attribute__((export_name("decrypt")))
+int decrypt(unsigned char *data, int length, int capacity) {
+  if (length < 8) {
+    return -1;
+  }
+  int body = length - 8;
+  int first = body < 5 ? body : 5;
+  elastos_media_decrypt(data, 8, 0, data + 8, first);
+  elastos_media_decrypt(data, 8, first, data + 8 + first, body - first);
+  return length;
+}
+
+__attribute__((export_name("decrypt_outside")))
+int decrypt_outside(unsigned char *data, int length, int capacity) {
+  elastos_media_decrypt(data, 8, 0, (unsigned char *) 0x7ffffff0, 64);
+  return length;
+}
+
+__attribute__((export_name("decrypt_bad_iv")))
+int decrypt_bad_iv(unsigned char *data, int length, int capacity) {
+  elastos_media_decrypt(data, 12, 0, data, length);
+  return length;
+}
