@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Compiles the first-party capsules and the hostile test capsules from C to WebAssembly, reproducibly:
+# Compiles the first-party capsules (media-player's decrypt capsule among them) and the hostile test capsules from C to WebAssembly, reproducibly:
 # Debian's clang and lld (--target=wasm32-wasi), no libc start files, debug info stripped.
 # The .wasm files are committed; CapsuleRebuildTest runs this again and checks the bytes are the same.
 #   capsule-sandbox/build-capsules.sh [OUTPUT_DIR]   (default: beside each source)
@@ -9,7 +9,7 @@ out="${1:-}"
 cd "$here"
 flags=(--target=wasm32-wasi -O2 -nostartfiles -Wl,--no-entry -Wl,--strip-all -Wl,--initial-memory=131072 -Wl,-z,stack-size=65536)
 for source in samples/hello/hello.c samples/bench/bench.c src/test/resources/hostile/hostile.c src/test/resources/hostile/network.c \
-    src/test/resources/bytes/bytes.c; do
+    src/test/resources/bytes/bytes.c ../media-player/capsule/decrypt/decrypt.c; do
   target="${source%.c}.wasm"
   [ -n "$out" ] && target="$out/$(basename "$target")"
   clang "${flags[@]}" -o "$target" "$source"

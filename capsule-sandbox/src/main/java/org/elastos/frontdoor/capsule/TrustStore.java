@@ -12,15 +12,33 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.stream.Collectors;
 
-/** The capsule publishers this user trusts, one DID per line in a file written atomically. */
+/**
+ * The capsule publishers this user trusts, one DID per line in a file written atomically; or, for code that loads
+ * only the capsules it ships, a fixed set no one can add to.
+ */
 public final class TrustStore {
     private final Path file;
+    private final Set<DidKey> fixed;
 
     public TrustStore(Path file) {
         this.file = file;
+        this.fixed = null;
+    }
+
+    private TrustStore(Set<DidKey> fixed) {
+        this.file = null;
+        this.fixed = Set.copyOf(fixed);
+    }
+
+    /** Trusts exactly this publisher, and cannot be changed. */
+    public static TrustStore only(DidKey publisher) {
+        return new TrustStore(Set.of(publisher));
     }
 
     public synchronized Set<DidKey> publishers() {
+        if (fixed != null) {
+            return fixed;
+        }
         if (!Files.exists(file)) {
             return Set.of();
         }
@@ -49,6 +67,9 @@ public final class TrustStore {
     }
 
     private void save(Set<String> dids) {
+        if (fixed != null) {
+            throw new UnsupportedOperationException("this trust store is fixed: it trusts " + fixed + " and no one else");
+        }
         try {
             AtomicFile.write(file, (String.join("\n", dids) + "\n").getBytes(StandardCharsets.UTF_8));
         } catch (IOException e) {
