@@ -3,12 +3,20 @@ package org.elastos.frontdoor.tests;
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
+import org.bouncycastle.crypto.AsymmetricCipherKeyPair;
+import org.elastos.frontdoor.media.CencDecryptor;
+import org.elastos.frontdoor.media.CencEncryptor;
+import org.elastos.frontdoor.media.license.License;
+import org.elastos.frontdoor.media.license.LicenseSeal;
+import org.elastos.frontdoor.media.license.PlaybackKey;
 import org.elastos.frontdoor.wallet.vault.Vault;
 import org.web3j.crypto.Credentials;
 import org.web3j.crypto.ECKeyPair;
 import org.elastos.frontdoor.wallet.vault.Wallet;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+
+import java.time.Instant;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 
@@ -82,6 +90,28 @@ class ArchitectureTest {
         noClasses().that().resideOutsideOfPackage("org.elastos.frontdoor.box.shop..")
                 .should().dependOnClassesThat().haveFullyQualifiedName("org.elastos.frontdoor.box.shop.ContentKeys")
                 .because("content keys stay in the box's key store; they leave it only sealed inside a license")
+                .check(classes);
+    }
+
+    @Test
+    void aPlayersContentKeyIsOpenedOnlyByTheKeyService() {
+        noClasses().that().resideOutsideOfPackages("org.elastos.frontdoor.media.keys..", "org.elastos.frontdoor.media.license..")
+                .should().callMethod(PlaybackKey.class, "open", License.class, Instant.class)
+                .orShould().callMethod(License.class, "open", AsymmetricCipherKeyPair.class, Instant.class)
+                .orShould().callMethod(LicenseSeal.class, "open", LicenseSeal.Sealed.class, AsymmetricCipherKeyPair.class, byte[].class)
+                .because("the key service opens a license into a KeySlot, which decrypts and cannot be read; no one else"
+                        + " sees a player's content key")
+                .check(classes);
+    }
+
+    @Test
+    void viewsTheAppAndCapsulesNeverHoldAContentKey() {
+        noClasses().that().resideInAnyPackage("org.elastos.frontdoor.views..", "org.elastos.frontdoor.app..",
+                        "org.elastos.frontdoor.capsule..")
+                .should().callConstructor(CencDecryptor.class, byte[].class)
+                .orShould().callConstructor(CencEncryptor.class, byte[].class, byte[].class, long.class)
+                .orShould().dependOnClassesThat().belongToAnyOf(PlaybackKey.class, LicenseSeal.class)
+                .because("they play films through the key service's slots and the decrypt capsule, never with key bytes")
                 .check(classes);
     }
 

@@ -29,12 +29,19 @@ import java.util.List;
 public final class DecryptCapsule implements AutoCloseable {
     static final String BUNDLE = "decrypt.capsule";
     static final String MODULE = "decrypt/decrypt.wasm";
+    /**
+     * The largest segment taken: 12 MiB, 4 s at 24 Mbit/s, well inside the capsule's 16 MiB, so a segment too big is
+     * refused here instead of stopping the capsule when it grows its memory.
+     */
+    public static final int MAX_SEGMENT_BYTES = 12 << 20;
     private static final ShippedCapsule SHIPPED = ShippedCapsule.of(DecryptCapsule.class, MODULE, new DecryptModule());
 
     /** Why the capsule refused a segment: its codes, named (decrypt.c says what each means). */
     public enum Refusal {
         MALFORMED(-1), UNSUPPORTED_LAYOUT(-2), BAD_AUXILIARY_INFO(-3), SAMPLE_OUTSIDE_MDAT(-4), BAD_SUBSAMPLES(-5),
-        NO_IV_SIZE(-6), MOOF_WITHOUT_MDAT(-7), UNKNOWN(0);
+        NO_IV_SIZE(-6), MOOF_WITHOUT_MDAT(-7), UNKNOWN(0),
+        /** Larger than {@link #MAX_SEGMENT_BYTES}: refused before the capsule sees it. */
+        TOO_LARGE(1);
 
         private final int code;
 
@@ -124,12 +131,15 @@ public final class DecryptCapsule implements AutoCloseable {
      * @throws CapsuleException          when the capsule was stopped (a trap, its time budget, a denied call)
      */
     public byte[] segment(byte[] encrypted) throws SegmentRefused {
+        if (encrypted.length > MAX_SEGMENT_BYTES) {
+            throw new SegmentRefused(Refusal.TOO_LARGE, null);
+        }
         try {
             return capsule.callWithBytes("decrypt_segment", encrypted, encrypted.length);
         } catch (CapsuleException.InputRefused e) {
             throw new SegmentRefused(Refusal.of(e.code()), e);
         } catch (CapsuleException.InputTooLarge e) {
-            throw new SegmentRefused(Refusal.UNSUPPORTED_LAYOUT, e);
+            throw new SegmentRefused(Refusal.TOO_LARGE, e);
         }
     }
 

@@ -112,6 +112,8 @@ class DecryptCapsuleTest {
             byte[] noMdat = java.util.Arrays.copyOf(segment, moofEnd(segment));
             assertEquals(DecryptCapsule.Refusal.MOOF_WITHOUT_MDAT, assertThrows(DecryptCapsule.SegmentRefused.class,
                     () -> capsule.segment(noMdat)).refusal());
+            assertEquals(DecryptCapsule.Refusal.TOO_LARGE, assertThrows(DecryptCapsule.SegmentRefused.class,
+                    () -> capsule.segment(new byte[DecryptCapsule.MAX_SEGMENT_BYTES + 1])).refusal());
             assertArrayEquals(new CencDecryptor(KEY).segment(encrypted.get(1), protection), capsule.segment(encrypted.get(1)));
         }
     }
