@@ -20,6 +20,17 @@ import org.elastos.frontdoor.media.license.License;
 import org.elastos.frontdoor.media.license.LicenseRefusal;
 import org.elastos.frontdoor.media.license.LicenseRequest;
 import org.elastos.frontdoor.media.license.PlaybackKey;
+import org.elastos.frontdoor.capsule.KeySlot;
+import org.elastos.frontdoor.media.capsule.DecryptCapsule;
+import org.elastos.frontdoor.media.keys.KeyService;
+import org.elastos.frontdoor.media.keys.PlaybackSession;
+import org.elastos.frontdoor.media.play.FilmPlan;
+import org.elastos.frontdoor.media.play.LinkFilmSource;
+import org.elastos.frontdoor.media.play.LoopbackBridge;
+import org.elastos.frontdoor.wallet.audit.AuditLog;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import org.elastos.frontdoor.wallet.EvmAddress;
 import org.elastos.frontdoor.wallet.envelope.Envelope;
 import org.elastos.frontdoor.wallet.hostkey.HostKey;
@@ -215,6 +226,38 @@ class FilmSaleTest {
 
     @Test
     @Order(2)
+    void theBuyersPlayerPlaysItThroughTheRelayWithTheKeyOnlyInItsKeyService() throws Exception {
+        try (BoxClient client = throughRelay(buyer); PlaybackSession playback = new KeyService(Clock.systemUTC()).begin()) {
+            LicenseRequest request = new LicenseRequest(film.contentId(), chain.profile().chainId(), chain.market(),
+                    buyer.evmAddress(), playback.publicKey(), "player-" + System.nanoTime(), Instant.now());
+            KeySlot slot = playback.open(ask(client, request.sign(buyer)), box.did(), film.contentId());
+            StoreItem entry = StoreItem.verify(client.storeItem(film.contentIdHex()));
+            LinkFilmSource source = new LinkFilmSource(client, film.contentIdHex());
+            FilmPlan plan = FilmPlan.parse(source.fetch(entry.playlist()));
+            AuditLog audit = new AuditLog(dir.resolve("player-audit.jsonl"), Clock.systemUTC());
+            ByteArrayOutputStream played = new ByteArrayOutputStream();
+            try (DecryptCapsule capsule = DecryptCapsule.load(source.fetch(plan.init()), slot, audit, dir.resolve("player"));
+                 LoopbackBridge bridge = LoopbackBridge.open(plan, source, capsule)) {
+                HttpClient http = HttpClient.newHttpClient();
+                List<String> names = new ArrayList<>(List.of(plan.init()));
+                plan.segments().forEach(segment -> names.add(segment.name()));
+                for (String name : names) {
+                    HttpResponse<byte[]> answer = http.send(HttpRequest.newBuilder(bridge.playlist().resolve(name)).build(),
+                            HttpResponse.BodyHandlers.ofByteArray());
+                    assertEquals(200, answer.statusCode(), name);
+                    played.writeBytes(answer.body());
+                }
+            }
+            Path decrypted = dir.resolve("played.mp4");
+            Files.write(decrypted, played.toByteArray());
+            assertEquals(TestFilms.frames(TestFilms.h264Aac(10)).get("0"), TestFilms.frames(decrypted).get("0"),
+                    "what the bridge served is the source's picture, frame for frame");
+            assertTrue(audit.entries().stream().anyMatch(e -> e.subject().equals("decrypt") && e.event().equals("grant")));
+        }
+    }
+
+    @Test
+    @Order(3)
     void whileTheNodeIsStoppedTheBoxRefusesAndNeverGrants() throws Exception {
         chain.close();
         try (BoxClient client = throughRelay(buyer)) {
