@@ -12,6 +12,17 @@ public final class ReceiptTimeoutException extends MarketException {
         this.transactionHash = transactionHash;
     }
 
+    /** A mined transaction the chain did not confirm in time: it is in, and will count once the chain moves on. */
+    public static ReceiptTimeoutException unconfirmed(String transactionHash, Duration waited) {
+        return new ReceiptTimeoutException(transactionHash, "transaction " + transactionHash + " was mined but not yet"
+                + " confirmed after " + waited.toSeconds() + " s; it counts once the chain has made more blocks");
+    }
+
+    private ReceiptTimeoutException(String transactionHash, String message) {
+        super(message);
+        this.transactionHash = transactionHash;
+    }
+
     public String transactionHash() {
         return transactionHash;
     }

@@ -75,6 +75,14 @@ public sealed interface Refusal {
     }
 
     /** The node refused before running anything: the account cannot pay the value plus the fee. */
+    /** What it costs (the price, or the price and the most its fee can be) against what the account holds. */
+    record CannotAfford(BigInteger needed, BigInteger balance) implements Refusal {
+        @Override
+        public String explain(Coin coin) {
+            return "this costs " + coin.format(needed) + ", you hold " + coin.format(balance);
+        }
+    }
+
     record InsufficientFunds(String nodeMessage) implements Refusal {
         @Override
         public String explain(Coin coin) {

@@ -8,12 +8,10 @@ import org.elastos.frontdoor.market.ContentId;
 import org.elastos.frontdoor.market.ContractCall;
 import org.elastos.frontdoor.market.EarningsHistory;
 import org.elastos.frontdoor.market.EvmRpc;
-import org.elastos.frontdoor.market.Listing;
 import org.elastos.frontdoor.market.Market;
-import org.elastos.frontdoor.market.PreparedTransaction;
 import org.elastos.frontdoor.market.RoyaltyShares;
 import org.elastos.frontdoor.market.SentTransaction;
-import org.elastos.frontdoor.market.Transactions;
+import org.elastos.frontdoor.market.Checkout;
 import org.elastos.frontdoor.wallet.EvmAddress;
 import org.elastos.frontdoor.wallet.signer.Signer;
 import org.elastos.frontdoor.wallet.vault.Vault;
@@ -55,17 +53,20 @@ final class MarketCommand {
                 ContractCall call = build.apply(market);
                 Terminal terminal = Terminal.system();
                 Signer signer = terminal.unlock(wallet);
-                Transactions transactions = new Transactions(rpc, signer);
-                PreparedTransaction prepared = transactions.prepare(call);
-                Coin coin = rpc.chain().coin();
-                System.err.println(call.description() + " on " + rpc.chain().displayName() + " as " + signer.evmAddress());
-                System.err.println("fee: at most " + coin.format(prepared.maxFee())
-                        + (call.value().signum() > 0 ? "; total at most " + coin.format(prepared.maxTotal()) : ""));
+                Checkout checkout = Checkout.prepare(rpc, signer, call);
+                Checkout.Quote quote = checkout.quote();
+                Coin coin = quote.coin();
+                System.err.println(quote.description() + " on " + quote.chain() + " as " + quote.from());
+                System.err.println("fee: at most " + coin.format(quote.maxFee())
+                        + (quote.value().signum() > 0 ? "; total at most " + coin.format(quote.maxTotal()) : ""));
                 if (!yes && !terminal.confirm("Send?")) {
                     throw new CliException(terminal.interactive() ? "not sent" : "not sent: pass --yes to send without being asked");
                 }
-                System.err.println("sending and waiting for it to be mined...");
-                SentTransaction sent = transactions.send(prepared);
+                SentTransaction sent = checkout.send(step -> {
+                    if (step instanceof Checkout.Step.Sending) {
+                        System.err.println("sending and waiting for it to be mined...");
+                    }
+                });
                 result.put("transaction", sent.hash());
                 result.put("block", sent.blockNumber().longValueExact());
                 result.put("fee_paid", coin.format(sent.feePaid()));
@@ -156,9 +157,8 @@ final class MarketCommand {
         @Override
         public Integer call() throws Exception {
             ContentId id = ContentId.parse(contentId);
-            return context.send(market -> market.buyAccess(id, pay != null ? market.chain().coin().parse(pay)
-                    : market.listing(id).map(Listing::price).orElseThrow(() ->
-                            new CliException(id + " is not listed on this market; check the content id"))), result(id));
+            return context.send(market -> pay != null ? market.buyAccess(id, market.chain().coin().parse(pay))
+                    : Checkout.purchase(market, id), result(id));
         }
     }
 
