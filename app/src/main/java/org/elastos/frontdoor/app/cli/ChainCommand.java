@@ -2,6 +2,7 @@ package org.elastos.frontdoor.app.cli;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.elastos.frontdoor.app.DataFolder;
+import org.elastos.frontdoor.market.ChainChoice;
 import org.elastos.frontdoor.market.Coin;
 import org.elastos.frontdoor.market.DevChain;
 import org.elastos.frontdoor.market.HardhatProject;
@@ -25,7 +26,7 @@ import java.util.concurrent.CountDownLatch;
 @Command(name = "chain", description = "Chains: start the local development chain.", subcommands = ChainCommand.Dev.class)
 final class ChainCommand {
     /** Where `chain dev` tells `market --chain dev` its URL and market address. */
-    static final String DEV_CHAIN_FILE = "dev-chain.json";
+    static final String DEV_CHAIN_FILE = ChainChoice.DEV_CHAIN_FILE;
 
     @Command(name = "dev", description = {
             "Start a local Hardhat chain on 127.0.0.1 with the market deployed and test accounts funded.",

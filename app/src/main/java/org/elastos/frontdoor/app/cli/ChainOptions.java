@@ -1,20 +1,18 @@
 package org.elastos.frontdoor.app.cli;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import org.elastos.frontdoor.app.DataFolder;
-import org.elastos.frontdoor.market.ChainProfile;
-import org.elastos.frontdoor.market.ChainProfiles;
-import org.elastos.frontdoor.market.ChainUnreachableException;
+import org.elastos.frontdoor.market.ChainChoice;
+import org.elastos.frontdoor.market.DevChainNotRunningException;
 import org.elastos.frontdoor.market.EvmRpc;
 import org.elastos.frontdoor.wallet.EvmAddress;
 import picocli.CommandLine.Option;
 
 import java.io.IOException;
 import java.net.URI;
-import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Optional;
 
-/** Which chain and market a command talks to; shared by every `market` subcommand. */
+/** Which chain and market a command talks to, as options; shared by every `market` subcommand (see ChainChoice). */
 final class ChainOptions {
     @Option(names = "--chain", paramLabel = "NAME", defaultValue = "dev",
             description = "esc, esc-testnet, base or dev (default ${DEFAULT-VALUE}), or a chain id")
@@ -48,49 +46,12 @@ final class ChainOptions {
     }
 
     private EvmRpc open() throws IOException {
-        ChainProfile profile = ChainProfiles.named(chain);
-        boolean recordedDevChain = false;
-        if (profile.chainId() == ChainProfiles.DEV.chainId() && (rpc == null || market == null)) {
-            profile = runningDevChain(profile);
-            recordedDevChain = rpc == null;
-        }
-        if (rpc != null) {
-            profile = profile.withRpcUrl(rpc);
-        }
-        if (market != null) {
-            profile = profile.withMarket(new EvmAddress(market));
-        }
-        EvmRpc connection = new EvmRpc(profile);
+        ChainChoice choice = new ChainChoice(chain, Optional.ofNullable(rpc), Optional.ofNullable(market).map(EvmAddress::new),
+                data != null ? data : DataFolder.forThisUser());
         try {
-            connection.requireExpectedChain();
-        } catch (ChainUnreachableException e) {
-            connection.close();
-            if (recordedDevChain) {
-                throw new CliException("the development chain recorded in " + devChainFile()
-                        + " is not running any more; start it again with `frontdoor chain dev`");
-            }
-            throw e;
-        } catch (RuntimeException e) {
-            connection.close();
-            throw e;
+            return choice.connect();
+        } catch (DevChainNotRunningException e) {
+            throw new CliException(e.getMessage());
         }
-        return connection;
-    }
-
-    private Path devChainFile() {
-        return (data != null ? data : DataFolder.forThisUser()).resolve(ChainCommand.DEV_CHAIN_FILE);
-    }
-
-    private ChainProfile runningDevChain(ChainProfile dev) throws IOException {
-        Path info = devChainFile();
-        if (!Files.isRegularFile(info)) {
-            if (rpc == null) {
-                throw new CliException("no development chain is running (no " + info + "); start one with `frontdoor chain dev`");
-            }
-            return dev;
-        }
-        JsonNode running = Json.MAPPER.readTree(info.toFile());
-        return dev.withRpcUrl(URI.create(running.path("rpc_url").asText()))
-                .withMarket(new EvmAddress(running.path("market").asText()));
     }
 }
