@@ -34,9 +34,7 @@ public final class DecryptBenchmark {
     }
 
     public static void main(String[] args) throws Exception {
-        Path film = TestFilms.make("bench-720p-60s.mp4", List.of("-f", "lavfi", "-i", "testsrc2=size=1280x720:rate=30",
-                "-f", "lavfi", "-i", "sine=frequency=440:sample_rate=48000", "-t", "60", "-c:v", "libx264", "-preset", "veryfast",
-                "-b:v", "4M", "-pix_fmt", "yuv420p", "-g", "60", "-c:a", "aac", "-b:a", "128k"));
+        Path film = TestFilms.bench720p();
         Path hls = TestFilms.clearHls(film, Files.createTempDirectory("bench-hls"));
         byte[] key = new byte[16];
         new SecureRandom().nextBytes(key);
