@@ -4,7 +4,11 @@ import javafx.application.Platform;
 
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
+import java.util.function.Function;
 import java.util.function.Supplier;
 
 /** Runs work on a small pool of daemon threads and hands results back through {@link Platform#runLater}. */
@@ -25,6 +29,55 @@ public final class FxTaskRunner implements TaskRunner {
                 Platform.runLater(() -> onFailure.accept(e));
             }
         });
+    }
+
+    @Override
+    public <T, P> Running start(Function<Task<P>, T> work, Consumer<P> onProgress, Consumer<T> onSuccess,
+            Consumer<Throwable> onFailure) {
+        AtomicBoolean stopped = new AtomicBoolean();
+        AtomicReference<Future<?>> future = new AtomicReference<>();
+        Task<P> task = new Task<>() {
+            @Override
+            public void progress(P update) {
+                deliver(stopped, () -> onProgress.accept(update));
+            }
+
+            @Override
+            public boolean cancelled() {
+                return stopped.get();
+            }
+        };
+        future.set(pool.submit(() -> {
+            try {
+                T result = work.apply(task);
+                deliver(stopped, () -> onSuccess.accept(result));
+            } catch (RuntimeException | Error e) {
+                deliver(stopped, () -> onFailure.accept(e));
+            }
+        }));
+        return new Running() {
+            @Override
+            public void cancel() {
+                stopped.set(true);
+                future.get().cancel(true);
+            }
+
+            @Override
+            public boolean cancelled() {
+                return stopped.get();
+            }
+        };
+    }
+
+    /** On the UI thread, unless the work was cancelled by the time it gets there. */
+    private static void deliver(AtomicBoolean stopped, Runnable callback) {
+        if (!stopped.get()) {
+            Platform.runLater(() -> {
+                if (!stopped.get()) {
+                    callback.run();
+                }
+            });
+        }
     }
 
     @Override

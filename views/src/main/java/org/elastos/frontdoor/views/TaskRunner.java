@@ -1,6 +1,8 @@
 package org.elastos.frontdoor.views;
 
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
+import java.util.function.Function;
 import java.util.function.Supplier;
 
 /**
@@ -10,8 +12,30 @@ import java.util.function.Supplier;
 public interface TaskRunner {
     <T> void run(Supplier<T> work, Consumer<T> onSuccess, Consumer<Throwable> onFailure);
 
+    /**
+     * Long work that reports how it is going and can be stopped (a purchase awaiting confirmations, a playback):
+     * each update reaches {@code onProgress} on the UI thread, in order. Once cancelled, the work is interrupted and
+     * nothing more is delivered, neither progress nor result.
+     */
+    <T, P> Running start(Function<Task<P>, T> work, Consumer<P> onProgress, Consumer<T> onSuccess, Consumer<Throwable> onFailure);
+
     /** UI-thread hand-off for things that happen elsewhere (an auto-lock timer, say). */
     void onUiThread(Runnable action);
+
+    /** What long work is handed: where to report, and whether it should stop. */
+    interface Task<P> {
+        void progress(P update);
+
+        boolean cancelled();
+    }
+
+    /** Long work on its way. */
+    interface Running {
+        /** Stops it: the work is interrupted, and nothing it reports afterwards reaches the screen. */
+        void cancel();
+
+        boolean cancelled();
+    }
 
     static TaskRunner synchronous() {
         return new TaskRunner() {
@@ -25,6 +49,46 @@ public interface TaskRunner {
                     return;
                 }
                 onSuccess.accept(result);
+            }
+
+            @Override
+            public <T, P> Running start(Function<Task<P>, T> work, Consumer<P> onProgress, Consumer<T> onSuccess,
+                    Consumer<Throwable> onFailure) {
+                AtomicBoolean stopped = new AtomicBoolean();
+                Running running = new Running() {
+                    @Override
+                    public void cancel() {
+                        stopped.set(true);
+                    }
+
+                    @Override
+                    public boolean cancelled() {
+                        return stopped.get();
+                    }
+                };
+                Task<P> task = new Task<>() {
+                    @Override
+                    public void progress(P update) {
+                        if (!stopped.get()) {
+                            onProgress.accept(update);
+                        }
+                    }
+
+                    @Override
+                    public boolean cancelled() {
+                        return stopped.get();
+                    }
+                };
+                run(() -> work.apply(task), result -> {
+                    if (!stopped.get()) {
+                        onSuccess.accept(result);
+                    }
+                }, failure -> {
+                    if (!stopped.get()) {
+                        onFailure.accept(failure);
+                    }
+                });
+                return running;
             }
 
             @Override
