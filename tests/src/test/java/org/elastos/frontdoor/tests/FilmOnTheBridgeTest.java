@@ -46,7 +46,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /**
  * The whole player path but the screen: ffmpeg's film encrypted by our packager, its key opened by the key service
  * into a slot, the decrypt capsule decrypting through it, the loopback bridge serving the clear HLS, and JavaFX's own
- * media player (Monocle, software rendering) decoding it: a first frame that is a picture, then a seek.
+ * media player (Monocle, software rendering) decoding it: a first frame that is a picture, then a seek. Afterwards no
+ * file in the temp folder or the playback's folder holds the key or a clear picture.
  */
 class FilmOnTheBridgeTest {
     @TempDir
@@ -54,6 +55,7 @@ class FilmOnTheBridgeTest {
 
     @Test
     void javaFxPlaysTheFilmTheCapsuleDecryptedAndSeeksInIt() throws Exception {
+        long started = System.currentTimeMillis();
         Path film = TestFilms.make("bridge-12s-video.mp4", List.of("-f", "lavfi", "-i", "testsrc2=size=640x360:rate=25",
                 "-t", "12", "-c:v", "libx264", "-preset", "veryfast", "-pix_fmt", "yuv420p", "-g", "50", "-an"));
         Path hls = TestFilms.clearHls(film, dir.resolve("hls"));
@@ -87,6 +89,39 @@ class FilmOnTheBridgeTest {
                 play(bridge);
             }
         }
+        byte[] clearSegment = Files.readAllBytes(hls.resolve("seg-001.m4s"));
+        byte[] picture = java.util.Arrays.copyOfRange(clearSegment, clearSegment.length / 2, clearSegment.length / 2 + 4096);
+        List<byte[]> secrets = List.of(key, java.util.HexFormat.of().formatHex(key).getBytes(),
+                java.util.Base64.getEncoder().withoutPadding().encodeToString(key).getBytes(),
+                java.util.Base64.getUrlEncoder().withoutPadding().encodeToString(key).getBytes(), picture);
+        for (Path root : List.of(Path.of(System.getProperty("java.io.tmpdir")), dir)) {
+            try (Stream<Path> files = Files.walk(root, 6)) {
+                for (Path file : files.filter(Files::isRegularFile).filter(f -> !f.startsWith(hls)).toList()) {
+                    if (Files.getLastModifiedTime(file).toMillis() < started - 1000 || Files.size(file) > (64 << 20)) {
+                        continue;
+                    }
+                    byte[] content = Files.readAllBytes(file);
+                    for (byte[] secret : secrets) {
+                        assertTrue(indexOf(content, secret) < 0, file + " holds the key or a clear picture after the playback");
+                    }
+                }
+            } catch (java.io.UncheckedIOException | java.nio.file.AccessDeniedException skipped) {
+                // A file another process removed while we walked, or one we may not read: not ours.
+            }
+        }
+    }
+
+    private static int indexOf(byte[] haystack, byte[] needle) {
+        outer:
+        for (int i = 0; i + needle.length <= haystack.length; i++) {
+            for (int j = 0; j < needle.length; j++) {
+                if (haystack[i + j] != needle[j]) {
+                    continue outer;
+                }
+            }
+            return i;
+        }
+        return -1;
     }
 
     private static void play(LoopbackBridge bridge) throws Exception {
