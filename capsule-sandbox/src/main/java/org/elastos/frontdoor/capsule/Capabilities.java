@@ -60,6 +60,8 @@ final class Capabilities {
     void closing() {
         if (decryptedRanges > 0) {
             audit.record(capsule, "use", "media.decrypt: " + decryptedRanges + " ranges, " + decryptedBytes + " bytes in all");
+            decryptedRanges = 0;
+            decryptedBytes = 0;
         }
     }
 

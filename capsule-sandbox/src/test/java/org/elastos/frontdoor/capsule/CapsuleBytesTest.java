@@ -146,11 +146,12 @@ class CapsuleBytesTest {
     }
 
     @Test
-    void theGrantTheFirstUseAndTheTotalGoToTheAuditLog() {
+    void theGrantTheFirstUseAndTheTotalGoToTheAuditLogOnce() {
         byte[] input = new byte[8 + 40];
         try (LoadedCapsule capsule = load(JCE)) {
             capsule.callWithBytes("decrypt", input, input.length);
             capsule.callWithBytes("decrypt", input, input.length);
+            capsule.close();
         }
         List<String> trail = audit.entries().stream().map(e -> e.event() + " " + e.detail()).toList();
         assertEquals(List.of("grant media.decrypt", "load 1.0.0 from " + publisher.did(), "use media.decrypt: first range, 5 bytes",
