@@ -101,6 +101,14 @@ public final class Market {
         return new ChainRightsOracle(rpc, contract);
     }
 
+    /**
+     * Every listing on this market, from its events from {@code fromBlock} on, fetched {@code blocksPerQuery}
+     * blocks at a time, each read as it stands now.
+     */
+    public Shelf shelf(BigInteger fromBlock, int blocksPerQuery) {
+        return Shelf.fetch(this, rpc, fromBlock, blocksPerQuery);
+    }
+
     /** Earnings of {@code holder} from this market's events, fetched {@code blocksPerQuery} blocks at a time. */
     public EarningsHistory earnings(EvmAddress holder, BigInteger fromBlock, int blocksPerQuery) {
         return EarningsHistory.fetch(rpc, contract, holder, fromBlock, blocksPerQuery);
