@@ -2,7 +2,7 @@ package org.elastos.frontdoor.box;
 
 import org.elastos.frontdoor.box.shop.BoxChains;
 import org.elastos.frontdoor.box.shop.Shop;
-import org.elastos.frontdoor.box.shop.StoreItem;
+import org.elastos.frontdoor.link.StoreItem;
 import org.elastos.frontdoor.link.BoxClient;
 import org.elastos.frontdoor.link.BoxConnector;
 import org.elastos.frontdoor.link.BoxRefusedException;
@@ -231,7 +231,7 @@ class FilmSaleTest {
             LicenseRequest request = new LicenseRequest(film.contentId(), chain.profile().chainId(), chain.market(),
                     buyer.evmAddress(), playback.publicKey(), "player-" + System.nanoTime(), Instant.now());
             KeySlot slot = playback.open(ask(client, request.sign(buyer)), box.did(), film.contentId());
-            StoreItem entry = StoreItem.verify(client.storeItem(film.contentIdHex()));
+            StoreItem entry = client.verifiedItem(film.contentIdHex());
             LinkFilmSource source = new LinkFilmSource(client, film.contentIdHex());
             FilmPlan plan = FilmPlan.parse(source.fetch(entry.playlist()));
             AuditLog audit = new AuditLog(dir.resolve("player-audit.jsonl"), Clock.systemUTC());

@@ -2,7 +2,7 @@ package org.elastos.frontdoor.box;
 
 import org.elastos.frontdoor.box.shop.BoxChains;
 import org.elastos.frontdoor.box.shop.Shop;
-import org.elastos.frontdoor.box.shop.StoreItem;
+import org.elastos.frontdoor.link.StoreItem;
 import org.elastos.frontdoor.link.BoxClient;
 import org.elastos.frontdoor.market.ContentId;
 import org.elastos.frontdoor.market.DevChain;

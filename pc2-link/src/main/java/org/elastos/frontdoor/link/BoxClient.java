@@ -340,6 +340,27 @@ public final class BoxClient implements AutoCloseable {
         return Envelope.parse(expect(call("GET", "/store/item?id=" + encode(contentId), new byte[0], Map.of()), 200).toString());
     }
 
+    /**
+     * One item's catalog entry, checked: signed by the box this connection proved, and for the content id asked.
+     *
+     * @throws BoxRefusedException when the entry does not check out (status 502, reason UNKNOWN)
+     */
+    public StoreItem verifiedItem(String contentId) {
+        Envelope entry = storeItem(contentId);
+        StoreItem item;
+        try {
+            item = StoreItem.verify(entry);
+        } catch (RuntimeException e) {
+            throw new BoxRefusedException(502, BoxRefusal.UNKNOWN, "the box's catalog entry does not check out ("
+                    + e.getMessage() + ")");
+        }
+        if (!item.box().equals(box) || !item.contentIdHex().equalsIgnoreCase(contentId)) {
+            throw new BoxRefusedException(502, BoxRefusal.UNKNOWN, "the box answered with an entry of "
+                    + item.box().fingerprint() + " for " + item.contentIdHex() + ", not the one asked for");
+        }
+        return item;
+    }
+
     /** One of an item's files (its playlist, init segment, a segment, its poster), from byte {@code from} on. */
     public LinkHttp.Response storeFile(String contentId, String name, long from) {
         Map<String, String> headers = new LinkedHashMap<>();

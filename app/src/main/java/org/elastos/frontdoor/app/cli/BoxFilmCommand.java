@@ -3,7 +3,7 @@ package org.elastos.frontdoor.app.cli;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.elastos.frontdoor.box.shop.BoxChains;
 import org.elastos.frontdoor.box.shop.Shop;
-import org.elastos.frontdoor.box.shop.StoreItem;
+import org.elastos.frontdoor.link.StoreItem;
 import org.elastos.frontdoor.market.Coin;
 import org.elastos.frontdoor.market.ContentId;
 import org.elastos.frontdoor.market.ContractCall;

@@ -1,6 +1,6 @@
 package org.elastos.frontdoor.app.cli;
 
-import org.elastos.frontdoor.box.shop.StoreItem;
+import org.elastos.frontdoor.link.StoreItem;
 import org.elastos.frontdoor.link.BoxClient;
 import org.elastos.frontdoor.link.BoxConnector;
 import org.elastos.frontdoor.link.BoxRefusedException;

@@ -1,5 +1,6 @@
 package org.elastos.frontdoor.box.shop;
 
+import org.elastos.frontdoor.link.StoreItem;
 import org.elastos.frontdoor.market.ChainUnreachableException;
 import org.elastos.frontdoor.market.ContentId;
 import org.elastos.frontdoor.market.MarketException;

@@ -1,5 +1,6 @@
 package org.elastos.frontdoor.box.shop;
 
+import org.elastos.frontdoor.link.StoreItem;
 import org.elastos.frontdoor.media.Film;
 import org.elastos.frontdoor.media.FilmPackager;
 import org.elastos.frontdoor.media.FilmRefusedException;

@@ -1,4 +1,4 @@
-package org.elastos.frontdoor.box.shop;
+package org.elastos.frontdoor.link;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;

@@ -1,0 +1,88 @@
+package org.elastos.frontdoor.views.store;
+
+import org.elastos.frontdoor.link.BoxRefusedException;
+import org.elastos.frontdoor.link.BoxUnreachableException;
+import org.elastos.frontdoor.link.PeerIdentityException;
+import org.elastos.frontdoor.link.SellerBoxes;
+import org.elastos.frontdoor.link.StoreItem;
+import org.elastos.frontdoor.market.ChainProfile;
+import org.elastos.frontdoor.market.Listing;
+import org.elastos.frontdoor.views.Strings;
+
+import java.util.Optional;
+
+/**
+ * One listing as the Store shows it: what the chain says (price, seller, for sale) and what the seller's box says
+ * of it, believed only when the box signed it for this chain and market.
+ */
+public record Offer(Listing listing, Seller seller, Optional<StoreItem> item, Optional<byte[]> poster) {
+    /** What is known of the seller's side. */
+    public enum Seller {
+        /** Not asked yet. */
+        LOOKING,
+        /** Its box described the item, signed. */
+        ONLINE,
+        /** Its box did not answer: the listing stays, and says so. */
+        OFFLINE,
+        /** It answered with something that does not check out, or the listing names no box of ours. */
+        UNVERIFIED
+    }
+
+    public static Offer looking(Listing listing) {
+        return new Offer(listing, Seller.LOOKING, Optional.empty(), Optional.empty());
+    }
+
+    /** Asks the seller's box. Never throws for the box's sake: what went wrong is the offer's {@link #seller()}. */
+    public static Offer describe(Listing listing, SellerBoxes sellers, ChainProfile chain) {
+        SellerBoxes.ItemAddress address;
+        try {
+            address = SellerBoxes.ItemAddress.parse(listing.metadataUri());
+        } catch (IllegalArgumentException e) {
+            return new Offer(listing, Seller.UNVERIFIED, Optional.empty(), Optional.empty());
+        }
+        try {
+            SellerBoxes.Described described = sellers.describe(address);
+            StoreItem item = described.item();
+            boolean soldHere = item.listing().map(where -> where.chainId() == chain.chainId()
+                    && chain.market().map(where.market()::equals).orElse(false)).orElse(false);
+            if (!soldHere || !item.contentIdHex().equals(listing.contentId().hex())) {
+                return new Offer(listing, Seller.UNVERIFIED, Optional.empty(), Optional.empty());
+            }
+            return new Offer(listing, Seller.ONLINE, Optional.of(item), described.poster());
+        } catch (BoxUnreachableException e) {
+            return new Offer(listing, Seller.OFFLINE, Optional.empty(), Optional.empty());
+        } catch (BoxRefusedException | PeerIdentityException e) {
+            return new Offer(listing, Seller.UNVERIFIED, Optional.empty(), Optional.empty());
+        }
+    }
+
+    /** The item's title, or, while its box is silent, its content id shortened. */
+    public String title() {
+        return item.map(StoreItem::title).orElseGet(() -> Strings.get("store.untitled", shortId()));
+    }
+
+    public String shortId() {
+        String hex = listing.contentId().hex();
+        return hex.substring(2, 8) + "\u2026" + hex.substring(hex.length() - 4);
+    }
+
+    /** "1:02:03" or "4:05", from the box's metadata; empty while unknown. */
+    public String duration() {
+        return item.map(it -> clock(Math.round(it.durationSeconds()))).orElse("");
+    }
+
+    public static String clock(long seconds) {
+        long s = Math.max(0, seconds);
+        return s >= 3600 ? String.format("%d:%02d:%02d", s / 3600, s / 60 % 60, s % 60) : String.format("%d:%02d", s / 60, s % 60);
+    }
+
+    /** Whether a search matches it: title, description, or content id, ignoring case. */
+    public boolean matches(String query) {
+        String q = query == null ? "" : query.strip().toLowerCase();
+        if (q.isEmpty()) {
+            return true;
+        }
+        return title().toLowerCase().contains(q) || item.map(it -> it.description().toLowerCase().contains(q)).orElse(false)
+                || listing.contentId().hex().contains(q);
+    }
+}

@@ -1,0 +1,144 @@
+package org.elastos.frontdoor.views.store;
+
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+import javafx.collections.transformation.FilteredList;
+import org.elastos.frontdoor.market.ChainProfile;
+import org.elastos.frontdoor.market.Coin;
+import org.elastos.frontdoor.market.Listing;
+import org.elastos.frontdoor.market.Shelf;
+import org.elastos.frontdoor.views.TaskRunner;
+
+import java.util.List;
+import java.util.function.Function;
+
+/**
+ * The Store, and the Library (the same shelf, narrowed to what the account may watch): the listings come from the
+ * chain first, each saying its seller is being asked; then each seller's box describes its item, one by one, so a
+ * box that is offline slows only its own listing, which says so instead of vanishing.
+ */
+public final class StoreViewModel {
+    public enum State { LOADING, READY, FAILED }
+
+    /** What the background work reports as it goes. */
+    private sealed interface Update {
+        record Listed(List<Offer> offers, ChainProfile chain) implements Update {
+        }
+
+        record Described(int index, Offer offer) implements Update {
+        }
+    }
+
+    private final TaskRunner tasks;
+    private final Marketplace marketplace;
+    private final Function<Shelf, List<Listing>> narrow;
+    private final ObservableList<Offer> offers = FXCollections.observableArrayList();
+    private final FilteredList<Offer> shown = new FilteredList<>(offers);
+    private final StringProperty search = new SimpleStringProperty("");
+    private final ObjectProperty<State> state = new SimpleObjectProperty<>(State.LOADING);
+    private final StringProperty error = new SimpleStringProperty("");
+    private final ObjectProperty<Offer> selected = new SimpleObjectProperty<>();
+    private final ObjectProperty<Coin> coin = new SimpleObjectProperty<>(Coin.ELA);
+    private TaskRunner.Running loading;
+
+    /** The Store: every listing for sale. */
+    public static StoreViewModel store(TaskRunner tasks, Marketplace marketplace) {
+        return new StoreViewModel(tasks, marketplace, Shelf::forSale);
+    }
+
+    /** The Library: what the open identity's account has the right to watch. */
+    public static StoreViewModel library(TaskRunner tasks, Marketplace marketplace) {
+        return new StoreViewModel(tasks, marketplace,
+                shelf -> shelf.ownedBy(marketplace.market().rightsOracle(), marketplace.account().evmAddress()));
+    }
+
+    private StoreViewModel(TaskRunner tasks, Marketplace marketplace, Function<Shelf, List<Listing>> narrow) {
+        this.tasks = tasks;
+        this.marketplace = marketplace;
+        this.narrow = narrow;
+        search.addListener((obs, old, query) -> shown.setPredicate(offer -> offer.matches(query)));
+    }
+
+    public void reload() {
+        if (loading != null) {
+            loading.cancel();
+        }
+        state.set(State.LOADING);
+        error.set("");
+        loading = tasks.<Void, Update>start(task -> {
+            List<Listing> listings = narrow.apply(marketplace.shelf());
+            ChainProfile chain = marketplace.rpc().chain();
+            task.progress(new Update.Listed(listings.stream().map(Offer::looking).toList(), chain));
+            for (int i = 0; i < listings.size() && !task.cancelled(); i++) {
+                task.progress(new Update.Described(i, Offer.describe(listings.get(i), marketplace.sellers(), chain)));
+            }
+            return null;
+        }, this::apply, done -> state.set(State.READY), failure -> {
+            offers.clear();
+            error.set(StoreWords.failure(failure, coin.get()));
+            state.set(State.FAILED);
+        });
+    }
+
+    private void apply(Update update) {
+        if (update instanceof Update.Listed listed) {
+            coin.set(listed.chain().coin());
+            offers.setAll(listed.offers());
+        } else if (update instanceof Update.Described described) {
+            offers.set(described.index(), described.offer());
+            Offer open = selected.get();
+            if (open != null && open.listing().contentId().equals(described.offer().listing().contentId())) {
+                selected.set(described.offer());
+            }
+        }
+    }
+
+    /** Stops what is loading; the screen is going away. */
+    public void shutdown() {
+        if (loading != null) {
+            loading.cancel();
+        }
+    }
+
+    /** The offers the search matches, in the chain's order (newest listing first). */
+    public ObservableList<Offer> shown() {
+        return shown;
+    }
+
+    public ObservableList<Offer> offers() {
+        return offers;
+    }
+
+    public StringProperty searchProperty() {
+        return search;
+    }
+
+    public ObjectProperty<State> stateProperty() {
+        return state;
+    }
+
+    public StringProperty errorProperty() {
+        return error;
+    }
+
+    /** The offer whose detail is open, or null for the list. */
+    public ObjectProperty<Offer> selectedProperty() {
+        return selected;
+    }
+
+    public ObjectProperty<Coin> coinProperty() {
+        return coin;
+    }
+
+    public String price(Offer offer) {
+        return coin.get().format(offer.listing().price());
+    }
+
+    public Marketplace marketplace() {
+        return marketplace;
+    }
+}
