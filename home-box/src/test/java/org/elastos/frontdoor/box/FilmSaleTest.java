@@ -25,6 +25,8 @@ import org.elastos.frontdoor.media.capsule.DecryptCapsule;
 import org.elastos.frontdoor.media.keys.KeyService;
 import org.elastos.frontdoor.media.keys.PlaybackSession;
 import org.elastos.frontdoor.media.play.FilmPlan;
+import org.elastos.frontdoor.media.play.FilmPlayback;
+import org.elastos.frontdoor.media.play.PlaybackException;
 import org.elastos.frontdoor.media.play.LinkFilmSource;
 import org.elastos.frontdoor.media.play.LoopbackBridge;
 import org.elastos.frontdoor.wallet.audit.AuditLog;
@@ -258,6 +260,34 @@ class FilmSaleTest {
 
     @Test
     @Order(3)
+    void aFilmPlaybackStartsForTheHolderAndIsRefusedWithItsReasonToAnyoneElse() throws Exception {
+        AuditLog audit = new AuditLog(dir.resolve("playback-audit.jsonl"), Clock.systemUTC());
+        KeyService keys = new KeyService(Clock.systemUTC());
+        PlaybackException refused = assertThrows(PlaybackException.class, () -> FilmPlayback.start(throughRelay(other),
+                film, other, chain.profile().chainId(), chain.market(), keys, audit, dir.resolve("player"), Clock.systemUTC(),
+                step -> { }));
+        assertEquals(PlaybackException.Reason.NO_RIGHT, refused.reason(), refused.getMessage());
+        assertEquals("deny", audit.entries().get(audit.entries().size() - 1).event(), "the refusal is in the player's audit log");
+
+        List<FilmPlayback.Step> steps = new ArrayList<>();
+        URI playlist;
+        try (FilmPlayback playback = FilmPlayback.start(throughRelay(buyer), film, buyer, chain.profile().chainId(),
+                chain.market(), keys, audit, dir.resolve("player"), Clock.systemUTC(), steps::add)) {
+            assertEquals(List.of(FilmPlayback.Step.LICENSE, FilmPlayback.Step.FETCHING, FilmPlayback.Step.READY), steps);
+            assertEquals(10.0, playback.durationSeconds(), 0.5);
+            playlist = playback.playlist();
+            HttpResponse<String> answer = HttpClient.newHttpClient().send(HttpRequest.newBuilder(playlist).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            assertEquals(200, answer.statusCode());
+            assertTrue(answer.body().startsWith("#EXTM3U"), answer.body());
+        }
+        assertThrows(java.io.IOException.class, () -> HttpClient.newHttpClient().send(HttpRequest.newBuilder(playlist).build(),
+                HttpResponse.BodyHandlers.ofString()), "the bridge closes with the playback");
+        assertTrue(audit.entries().stream().anyMatch(e -> e.subject().equals("player") && e.event().equals("license")));
+    }
+
+    @Test
+    @Order(4)
     void whileTheNodeIsStoppedTheBoxRefusesAndNeverGrants() throws Exception {
         chain.close();
         try (BoxClient client = throughRelay(buyer)) {

@@ -63,6 +63,9 @@ public final class AppView extends StackPane {
     }
 
     private void show(AppViewModel.Screen screen) {
+        if (!getChildren().isEmpty() && getChildren().get(0) instanceof ShellView leaving) {
+            leaving.shutdown();
+        }
         Node content = switch (screen) {
             case ONBOARDING -> new OnboardingView(new OnboardingViewModel(model, new SecureRandom()));
             case LOCKED -> new LockView(new LockViewModel(model), model.identityProperty().get());

@@ -6,6 +6,7 @@ import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.SimpleBooleanProperty;
 import javafx.beans.property.SimpleObjectProperty;
 import org.elastos.frontdoor.views.release.UpdateViewModel;
+import org.elastos.frontdoor.views.store.StoreSetup;
 import org.elastos.frontdoor.wallet.Identity;
 import org.elastos.frontdoor.wallet.vault.IdentityDirectory;
 import org.elastos.frontdoor.wallet.vault.Wallet;
@@ -29,6 +30,7 @@ public final class AppViewModel {
     private final ObjectProperty<Identity> identity = new SimpleObjectProperty<>();
     private final ObjectProperty<Duration> autoLock = new SimpleObjectProperty<>(DEFAULT_AUTO_LOCK);
     private final BooleanProperty darkTheme = new SimpleBooleanProperty(false);
+    private final ObjectProperty<StoreSetup> storeSetup = new SimpleObjectProperty<>();
     private Wallet wallet;
 
     public AppViewModel(IdentityDirectory identities, TaskRunner tasks) {
@@ -106,6 +108,15 @@ public final class AppViewModel {
 
     public Optional<UpdateViewModel.Channel> releaseChannel() {
         return releaseChannel;
+    }
+
+    /** Where the Store, the Library and the player look; empty until the app is told (the Store then says so). */
+    public Optional<StoreSetup> storeSetup() {
+        return Optional.ofNullable(storeSetup.get());
+    }
+
+    public void useStore(StoreSetup setup) {
+        storeSetup.set(setup);
     }
 
     public TaskRunner tasks() {

@@ -17,6 +17,12 @@ import org.elastos.frontdoor.views.box.DevicesView;
 import org.elastos.frontdoor.views.pair.Camera;
 import org.elastos.frontdoor.views.pair.PairView;
 import org.elastos.frontdoor.views.pair.PairViewModel;
+import org.elastos.frontdoor.views.store.BuyView;
+import org.elastos.frontdoor.views.store.BuyViewModel;
+import org.elastos.frontdoor.views.store.Marketplace;
+import org.elastos.frontdoor.views.store.Offer;
+import org.elastos.frontdoor.views.store.StoreView;
+import org.elastos.frontdoor.views.store.StoreViewModel;
 import org.elastos.frontdoor.wallet.Identity;
 
 import java.nio.file.Path;
@@ -26,11 +32,16 @@ import java.util.function.Supplier;
 
 /** The frame after unlock: navigation on the left, the chosen section on the right. */
 public final class ShellView extends BorderPane {
+    /** How often a purchase's confirmations are looked for, and how long they are awaited. */
+    private static final java.time.Duration BUY_POLL = java.time.Duration.ofMillis(500);
+    private static final java.time.Duration BUY_PATIENCE = java.time.Duration.ofMinutes(5);
+
     private final ShellViewModel model;
     private final Identity identity;
     private final Supplier<Optional<Path>> choosePicture;
     private final Optional<Camera> camera;
     private BoxViewModel box;
+    private StoreViewModel shelf;
 
     public ShellView(ShellViewModel model, Identity identity, Supplier<Optional<Path>> choosePicture, Optional<Camera> camera) {
         this.model = model;
@@ -76,11 +87,26 @@ public final class ShellView extends BorderPane {
         setCenter(content(model.sectionProperty().get()));
     }
 
-    private Node content(Section section) {
+    /** The shell is going away (locked, or the app closes): what it opened is closed. */
+    public void shutdown() {
+        leaveSection();
+        model.shutdown();
+    }
+
+    private void leaveSection() {
         if (box != null) {
             box.shutdown();
             box = null;
         }
+        if (shelf != null) {
+            shelf.shutdown();
+            shelf = null;
+        }
+    }
+
+    private Node content(Section section) {
+        leaveSection();
+        Optional<Marketplace> market = section == Section.STORE || section == Section.LIBRARY ? model.marketplace() : Optional.empty();
         return switch (section) {
             case HOME -> {
                 box = new BoxViewModel(model.app().tasks(), model::device, model.pairedBoxes());
@@ -91,8 +117,33 @@ public final class ShellView extends BorderPane {
             case PAIR -> new PairView(new PairViewModel(model.app().tasks(), model::device, model.pairedBoxes(),
                     model.deviceName(), Clock.systemUTC()), choosePicture, camera, () -> model.show(Section.HOME));
             case SETTINGS -> new SettingsView(model.app());
+            case STORE, LIBRARY -> market.<Node>map(open -> shelfView(section, open))
+                    .orElseGet(() -> new EmptyStateView(section, Optional.empty(), Optional.empty()));
             case VENDING -> new EmptyStateView(section, Optional.of(() -> model.show(Section.PAIR)), Optional.of(Strings.get("empty.action.PAIR")));
             default -> new EmptyStateView(section, Optional.empty(), Optional.empty());
         };
+    }
+
+    private Node shelfView(Section section, Marketplace market) {
+        boolean store = section == Section.STORE;
+        shelf = store ? StoreViewModel.store(model.app().tasks(), market) : StoreViewModel.library(model.app().tasks(), market);
+        StoreViewModel opened = shelf;
+        StoreView view = new StoreView(opened, store ? StoreView.Mode.STORE : StoreView.Mode.LIBRARY,
+                offer -> {
+                    if (store) {
+                        buy(market, offer, opened);
+                    } else {
+                        play(market, offer);
+                    }
+                }, () -> model.show(Section.STORE));
+        opened.reload();
+        return view;
+    }
+
+    private void buy(Marketplace market, Offer offer, StoreViewModel store) {
+        BuyViewModel buying = new BuyViewModel(model.app().tasks(), market, offer, BUY_POLL, BUY_PATIENCE);
+        Node storeView = getCenter();
+        setCenter(new BuyView(buying, () -> setCenter(storeView), () -> model.show(Section.LIBRARY)));
+        buying.prepare();
     }
 }

@@ -4,6 +4,7 @@ import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.SimpleObjectProperty;
 import org.elastos.frontdoor.link.PairedBoxes;
 import org.elastos.frontdoor.views.AppViewModel;
+import org.elastos.frontdoor.views.store.Marketplace;
 import org.elastos.frontdoor.wallet.signer.DidSigner;
 import org.elastos.frontdoor.wallet.signer.Signer;
 import org.elastos.frontdoor.wallet.vault.Wallet;
@@ -11,11 +12,13 @@ import org.elastos.frontdoor.wallet.vault.Wallet;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.nio.file.Path;
+import java.util.Optional;
 
 /** The shell around every section: which section is showing, and the actions its frame offers. */
 public final class ShellViewModel {
     private final AppViewModel app;
     private final ObjectProperty<Section> section = new SimpleObjectProperty<>(Section.HOME);
+    private Marketplace marketplace;
 
     public ShellViewModel(AppViewModel app) {
         this.app = app;
@@ -30,7 +33,28 @@ public final class ShellViewModel {
     }
 
     public void lock() {
+        shutdown();
         app.lock();
+    }
+
+    /**
+     * The market as this identity reaches it, made when the Store or the Library first needs it; empty when the app
+     * has no store set up.
+     */
+    public Optional<Marketplace> marketplace() {
+        if (marketplace == null && app.storeSetup().isPresent()) {
+            marketplace = new Marketplace(app.storeSetup().get(), () -> app.wallet().flatMap(Wallet::signer)
+                    .orElseThrow(() -> new IllegalStateException("the wallet is locked; unlock it to buy")));
+        }
+        return Optional.ofNullable(marketplace);
+    }
+
+    /** Closes the links the shell opened: the chain and the sellers' boxes. */
+    public void shutdown() {
+        if (marketplace != null) {
+            marketplace.close();
+            marketplace = null;
+        }
     }
 
     public AppViewModel app() {

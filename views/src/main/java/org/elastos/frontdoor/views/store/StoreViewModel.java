@@ -43,6 +43,7 @@ public final class StoreViewModel {
     private final StringProperty error = new SimpleStringProperty("");
     private final ObjectProperty<Offer> selected = new SimpleObjectProperty<>();
     private final ObjectProperty<Coin> coin = new SimpleObjectProperty<>(Coin.ELA);
+    private final StringProperty chainName = new SimpleStringProperty("");
     private TaskRunner.Running loading;
 
     /** The Store: every listing for sale. */
@@ -87,6 +88,7 @@ public final class StoreViewModel {
     private void apply(Update update) {
         if (update instanceof Update.Listed listed) {
             coin.set(listed.chain().coin());
+            chainName.set(listed.chain().displayName());
             offers.setAll(listed.offers());
         } else if (update instanceof Update.Described described) {
             offers.set(described.index(), described.offer());
@@ -132,6 +134,11 @@ public final class StoreViewModel {
 
     public ObjectProperty<Coin> coinProperty() {
         return coin;
+    }
+
+    /** The chain's name for people, once it has answered. */
+    public StringProperty chainNameProperty() {
+        return chainName;
     }
 
     public String price(Offer offer) {
