@@ -275,6 +275,8 @@ class FilmSaleTest {
                 chain.market(), keys, audit, dir.resolve("player"), Clock.systemUTC(), steps::add)) {
             assertEquals(List.of(FilmPlayback.Step.LICENSE, FilmPlayback.Step.FETCHING, FilmPlayback.Step.READY), steps);
             assertEquals(10.0, playback.durationSeconds(), 0.5);
+            assertTrue(playback.latestSeekSeconds() > 4 && playback.latestSeekSeconds() < playback.durationSeconds(),
+                    "a seek stops short of the last segment: " + playback.latestSeekSeconds());
             playlist = playback.playlist();
             HttpResponse<String> answer = HttpClient.newHttpClient().send(HttpRequest.newBuilder(playlist).build(),
                     HttpResponse.BodyHandlers.ofString());

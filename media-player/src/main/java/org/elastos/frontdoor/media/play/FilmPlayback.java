@@ -38,10 +38,12 @@ public final class FilmPlayback implements AutoCloseable {
 
     private final List<AutoCloseable> opened;
     private final LoopbackBridge bridge;
+    private final FilmPlan plan;
 
-    private FilmPlayback(List<AutoCloseable> opened, LoopbackBridge bridge) {
+    private FilmPlayback(List<AutoCloseable> opened, LoopbackBridge bridge, FilmPlan plan) {
         this.opened = opened;
         this.bridge = bridge;
+        this.plan = plan;
     }
 
     /**
@@ -74,7 +76,7 @@ public final class FilmPlayback implements AutoCloseable {
             LoopbackBridge bridge = LoopbackBridge.open(plan, source, capsule);
             opened.add(0, bridge);
             progress.accept(Step.READY);
-            return new FilmPlayback(opened, bridge);
+            return new FilmPlayback(opened, bridge, plan);
         } catch (LicenseRejected e) {
             closeAll(opened);
             audit.record("player", "deny", item.contentIdHex() + ": the license was rejected (" + e.reason() + ")");
@@ -122,6 +124,15 @@ public final class FilmPlayback implements AutoCloseable {
     /** The film's length from our metadata. */
     public double durationSeconds() {
         return bridge.durationSeconds();
+    }
+
+    /**
+     * The latest point a seek may land on: the start of the last segment. JavaFX's HLS stalls when asked to seek into
+     * the last segment (it treats it as the end, padded or not); playing through it is fine.
+     */
+    public double latestSeekSeconds() {
+        List<FilmPlan.Segment> segments = plan.segments();
+        return Math.max(0, plan.durationSeconds() - segments.get(segments.size() - 1).seconds());
     }
 
     @Override

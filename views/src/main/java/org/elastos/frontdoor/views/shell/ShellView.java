@@ -17,6 +17,8 @@ import org.elastos.frontdoor.views.box.DevicesView;
 import org.elastos.frontdoor.views.pair.Camera;
 import org.elastos.frontdoor.views.pair.PairView;
 import org.elastos.frontdoor.views.pair.PairViewModel;
+import org.elastos.frontdoor.views.player.PlayerView;
+import org.elastos.frontdoor.views.player.PlayerViewModel;
 import org.elastos.frontdoor.views.store.BuyView;
 import org.elastos.frontdoor.views.store.BuyViewModel;
 import org.elastos.frontdoor.views.store.Marketplace;
@@ -129,21 +131,22 @@ public final class ShellView extends BorderPane {
         shelf = store ? StoreViewModel.store(model.app().tasks(), market) : StoreViewModel.library(model.app().tasks(), market);
         StoreViewModel opened = shelf;
         StoreView view = new StoreView(opened, store ? StoreView.Mode.STORE : StoreView.Mode.LIBRARY,
-                offer -> {
-                    if (store) {
-                        buy(market, offer, opened);
-                    } else {
-                        play(market, offer);
-                    }
-                }, () -> model.show(Section.STORE));
+                offer -> buy(market, offer), offer -> play(market, offer), () -> model.show(Section.STORE));
         opened.reload();
         return view;
     }
 
-    private void buy(Marketplace market, Offer offer, StoreViewModel store) {
+    private void buy(Marketplace market, Offer offer) {
         BuyViewModel buying = new BuyViewModel(model.app().tasks(), market, offer, BUY_POLL, BUY_PATIENCE);
-        Node storeView = getCenter();
-        setCenter(new BuyView(buying, () -> setCenter(storeView), () -> model.show(Section.LIBRARY)));
+        Node before = getCenter();
+        setCenter(new BuyView(buying, () -> setCenter(before), () -> model.show(Section.LIBRARY)));
         buying.prepare();
+    }
+
+    private void play(Marketplace market, Offer offer) {
+        PlayerViewModel playing = new PlayerViewModel(model.app().tasks(), market, offer, model.keys(), model.identityFolder());
+        Node before = getCenter();
+        setCenter(new PlayerView(playing, () -> setCenter(before), refused -> buy(market, offer)));
+        playing.start();
     }
 }

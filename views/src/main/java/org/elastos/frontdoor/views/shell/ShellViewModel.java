@@ -3,6 +3,7 @@ package org.elastos.frontdoor.views.shell;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.SimpleObjectProperty;
 import org.elastos.frontdoor.link.PairedBoxes;
+import org.elastos.frontdoor.media.keys.KeyService;
 import org.elastos.frontdoor.views.AppViewModel;
 import org.elastos.frontdoor.views.store.Marketplace;
 import org.elastos.frontdoor.wallet.signer.DidSigner;
@@ -12,12 +13,14 @@ import org.elastos.frontdoor.wallet.vault.Wallet;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.util.Optional;
 
 /** The shell around every section: which section is showing, and the actions its frame offers. */
 public final class ShellViewModel {
     private final AppViewModel app;
     private final ObjectProperty<Section> section = new SimpleObjectProperty<>(Section.HOME);
+    private final KeyService keys = new KeyService(Clock.systemUTC());
     private Marketplace marketplace;
 
     public ShellViewModel(AppViewModel app) {
@@ -69,8 +72,17 @@ public final class ShellViewModel {
 
     /** The boxes the current identity has paired with, kept beside its vault. */
     public PairedBoxes pairedBoxes() {
-        Path vaultFolder = app.wallet().orElseThrow().vault().file().toAbsolutePath().getParent();
-        return new PairedBoxes(vaultFolder.resolve("paired-boxes.json"));
+        return new PairedBoxes(identityFolder().resolve("paired-boxes.json"));
+    }
+
+    /** The open identity's folder, beside its vault: what belongs to it alone lives there. */
+    public Path identityFolder() {
+        return app.wallet().orElseThrow().vault().file().toAbsolutePath().getParent();
+    }
+
+    /** The player's key service: it holds each playback's content key behind a slot, and nothing else sees it. */
+    public KeyService keys() {
+        return keys;
     }
 
     /** How the box will list this device: the computer's name. */

@@ -40,17 +40,20 @@ public final class StoreView extends StackPane {
 
     private final StoreViewModel model;
     private final Mode mode;
-    private final Consumer<Offer> act;
+    private final Consumer<Offer> buy;
+    private final Consumer<Offer> play;
     private final FlowPane cards = new FlowPane(16, 16);
     private final ScrollPane list;
 
     /**
-     * @param act what the detail's main button does: buy (Store) or play (Library)
+     * @param buy  opens the purchase of an offer (the Store's detail offers it)
+     * @param play opens the player on an offer (both details offer it: the player says when it is not owned yet)
      */
-    public StoreView(StoreViewModel model, Mode mode, Consumer<Offer> act, Runnable emptyAction) {
+    public StoreView(StoreViewModel model, Mode mode, Consumer<Offer> buy, Consumer<Offer> play, Runnable emptyAction) {
         this.model = model;
         this.mode = mode;
-        this.act = act;
+        this.buy = buy;
+        this.play = play;
         String key = mode == Mode.STORE ? "store" : "library";
         setId(key);
 
@@ -200,10 +203,18 @@ public final class StoreView extends StackPane {
         facts.getChildren().add(Widgets.styled(new Label(Strings.get("store.seller", seller)), "muted"));
         sellerNote(offer).ifPresent(facts.getChildren()::add);
 
-        Button main = mode == Mode.STORE
-                ? Widgets.primary("offer-buy", Strings.get("store.buy", model.price(offer)), () -> act.accept(offer))
-                : Widgets.primary("offer-play", Strings.get("library.play"), () -> act.accept(offer));
-        VBox text = new VBox(14, title, facts, main);
+        Button playIt = Widgets.button("offer-play", Strings.get("library.play"), () -> play.accept(offer));
+        Button main = playIt;
+        HBox actions = new HBox(10);
+        if (mode == Mode.STORE) {
+            main = Widgets.primary("offer-buy", Strings.get("store.buy", model.price(offer)), () -> buy.accept(offer));
+            actions.getChildren().add(main);
+        } else {
+            playIt.getStyleClass().add("primary");
+        }
+        actions.getChildren().add(playIt);
+        Button focused = main;
+        VBox text = new VBox(14, title, facts, actions);
         text.setPrefWidth(420);
         HBox.setHgrow(text, Priority.ALWAYS);
         FlowPane body = new FlowPane(28, 20, poster(offer, 420), text);
@@ -212,9 +223,9 @@ public final class StoreView extends StackPane {
         ScrollPane scroll = new ScrollPane(page);
         scroll.setFitToWidth(true);
         scroll.setId("offer-detail");
-        main.sceneProperty().addListener((obs, old, scene) -> {
+        focused.sceneProperty().addListener((obs, old, scene) -> {
             if (scene != null) {
-                main.requestFocus();
+                focused.requestFocus();
             }
         });
         return scroll;
