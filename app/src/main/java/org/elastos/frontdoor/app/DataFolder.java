@@ -23,4 +23,18 @@ public final class DataFolder {
         return Optional.ofNullable(System.getenv("XDG_DATA_HOME")).filter(v -> !v.isBlank()).map(Path::of)
                 .orElse(home.resolve(".local").resolve("share")).resolve("elastos-frontdoor");
     }
+
+    /** Where things that can be made again are kept (the demo's films): the platform's cache folder. */
+    public static Path cacheForThisUser() {
+        String os = System.getProperty("os.name", "").toLowerCase(Locale.ROOT);
+        Path home = Path.of(System.getProperty("user.home"));
+        if (os.contains("win")) {
+            return Optional.ofNullable(System.getenv("LOCALAPPDATA")).map(Path::of).orElse(home).resolve(NAME).resolve("Cache");
+        }
+        if (os.contains("mac")) {
+            return home.resolve("Library").resolve("Caches").resolve(NAME);
+        }
+        return Optional.ofNullable(System.getenv("XDG_CACHE_HOME")).filter(v -> !v.isBlank()).map(Path::of)
+                .orElse(home.resolve(".cache")).resolve("elastos-frontdoor");
+    }
 }

@@ -5,4 +5,8 @@ public final class Mp4Exception extends Exception {
     public Mp4Exception(String message) {
         super(message);
     }
+
+    public Mp4Exception(String message, Throwable cause) {
+        super(message, cause);
+    }
 }

@@ -1,6 +1,7 @@
 package org.elastos.frontdoor.app.cli;
 
 import org.elastos.frontdoor.app.DataFolder;
+import org.elastos.frontdoor.app.DemoMarket;
 import org.elastos.frontdoor.app.DemoWorld;
 import org.elastos.frontdoor.app.FrontDoorApp;
 import org.elastos.frontdoor.views.AppView;
@@ -12,6 +13,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Comparator;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.stream.Stream;
 
@@ -50,7 +52,13 @@ final class AppCommand implements Callable<Integer> {
                 System.setProperty(AppView.PICTURE_FOLDER_PROPERTY, world.qrPicture().getParent().toString());
                 System.setProperty(PairView.RELAY_PROPERTY, "127.0.0.1:" + world.relay().address().getPort());
                 world.shortCode().ifPresent(code -> System.out.println("or type the code " + code));
-                FrontDoorApp.launch(folder);
+                Optional<DemoMarket> market = DemoMarket.start(folder, world.relay().address(),
+                        DataFolder.cacheForThisUser().resolve("demo"), line -> System.out.println("demo: " + line));
+                try {
+                    FrontDoorApp.launch(folder, market.map(open -> open::fund));
+                } finally {
+                    market.ifPresent(DemoMarket::close);
+                }
             }
             return 0;
         }

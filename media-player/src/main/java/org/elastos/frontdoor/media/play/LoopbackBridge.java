@@ -2,6 +2,8 @@ package org.elastos.frontdoor.media.play;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
+import org.elastos.frontdoor.media.FollowingSegment;
+import org.elastos.frontdoor.media.Mp4Exception;
 import org.elastos.frontdoor.media.capsule.DecryptCapsule;
 
 import java.io.IOException;
@@ -121,7 +123,8 @@ public final class LoopbackBridge implements AutoCloseable {
                 reply(exchange, 200, "video/mp4", clearInit, method);
             } else if (segmentIndex.containsKey(name)) {
                 try {
-                    reply(exchange, 200, "video/iso.segment", readAhead.segment(segmentIndex.get(name)), method);
+                    byte[] clear = readAhead.segment(segmentIndex.get(name));
+                    reply(exchange, 200, "video/iso.segment", name.equals(PAD) ? following(clear) : clear, method);
                 } catch (PlaybackException e) {
                     reply(exchange, e.reason() == PlaybackException.Reason.SELLER_UNREACHABLE ? 504 : 502, "text/plain",
                             e.reason().name().getBytes(StandardCharsets.US_ASCII), method);
@@ -129,6 +132,15 @@ public final class LoopbackBridge implements AutoCloseable {
             } else {
                 reply(exchange, 404, "text/plain", new byte[0], method);
             }
+        }
+    }
+
+    /** The pad: the last segment moved on by its own length, or, should it not move, the last segment again. */
+    private static byte[] following(byte[] last) {
+        try {
+            return FollowingSegment.after(last);
+        } catch (Mp4Exception e) {
+            return last;
         }
     }
 

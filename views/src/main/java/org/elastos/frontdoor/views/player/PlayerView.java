@@ -1,5 +1,6 @@
 package org.elastos.frontdoor.views.player;
 
+import javafx.application.Platform;
 import javafx.beans.binding.Bindings;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
@@ -34,6 +35,8 @@ import java.util.function.Consumer;
  */
 public final class PlayerView extends BorderPane {
     private static final double SEEK_STEP = 10;
+    /** How close to the end counts as the end. */
+    private static final double END_MARGIN = 0.2;
 
     private final PlayerViewModel model;
     private final MediaView picture = new MediaView();
@@ -46,6 +49,7 @@ public final class PlayerView extends BorderPane {
     private final Runnable back;
     private MediaPlayer player;
     private boolean seeking;
+    private boolean atEnd;
 
     /**
      * @param back leaves the player (it is closed first)
@@ -54,6 +58,8 @@ public final class PlayerView extends BorderPane {
     public PlayerView(PlayerViewModel model, Runnable back, Consumer<PlayerViewModel> buy) {
         this.model = model;
         setId("player");
+        elapsed.setId("player-elapsed");
+        remaining.setId("player-remaining");
         getStyleClass().add("player");
 
         this.back = () -> {
@@ -144,6 +150,11 @@ public final class PlayerView extends BorderPane {
             if (scene == null) {
                 model.close();
             } else {
+                Platform.runLater(this::requestFocus);
+            }
+        });
+        model.stateProperty().addListener((obs, old, state) -> {
+            if (state == PlayerViewModel.State.READY) {
                 requestFocus();
             }
         });
@@ -154,7 +165,12 @@ public final class PlayerView extends BorderPane {
         player = new MediaPlayer(new Media(uri.toString()));
         player.volumeProperty().bind(volume.valueProperty());
         player.currentTimeProperty().addListener((obs, old, now) -> {
-            double seconds = now.toSeconds();
+            double seconds = Math.min(now.toSeconds(), model.durationProperty().get());
+            if (now.toSeconds() >= model.durationProperty().get() - END_MARGIN && !atEnd) {
+                // Our metadata says where the film ends; the platform player may run on into the bridge's pad.
+                atEnd = true;
+                player.pause();
+            }
             if (!seek.isValueChanging() && !seeking) {
                 seek.setValue(seconds);
             }
@@ -166,17 +182,27 @@ public final class PlayerView extends BorderPane {
             buffered.setProgress(length <= 0 || ahead == null ? 0 : Math.min(1, ahead.toSeconds() / length));
         });
         player.statusProperty().addListener((obs, old, status) -> playPause.setText(
-                Strings.get(status == MediaPlayer.Status.PLAYING ? "player.pause" : "player.play")));
-        player.setOnError(model::playerFailed);
-        player.setOnEndOfMedia(() -> player.pause());
+                Strings.get(status == MediaPlayer.Status.PLAYING && !atEnd ? "player.pause" : "player.play")));
+        MediaPlayer playing = player;
+        player.setOnError(() -> model.playerFailed(String.valueOf(playing.getError()), noSoundDevice(playing)));
+        player.setOnEndOfMedia(() -> {
+            atEnd = true;
+            player.pause();
+        });
         picture.setMediaPlayer(player);
         player.setAutoPlay(true);
+    }
+
+    /** JavaFX says so in its message only: a film with sound needs a sound device to play at all. */
+    private static boolean noSoundDevice(MediaPlayer player) {
+        return player.getError() != null && String.valueOf(player.getError().getMessage()).contains("audio device");
     }
 
     private void seekTo(double seconds) {
         if (player != null) {
             seeking = true;
             double target = model.seekTarget(seconds);
+            atEnd = false;
             seek.setValue(target);
             player.seek(Duration.seconds(target));
             seeking = false;
@@ -187,9 +213,14 @@ public final class PlayerView extends BorderPane {
         if (player == null) {
             return;
         }
-        if (player.getStatus() == MediaPlayer.Status.PLAYING) {
+        MediaPlayer.Status status = player.getStatus();
+        if ((status == MediaPlayer.Status.PLAYING || status == MediaPlayer.Status.STALLED) && !atEnd) {
             player.pause();
         } else {
+            if (atEnd) {
+                atEnd = false;
+                player.seek(Duration.ZERO);
+            }
             player.play();
         }
     }

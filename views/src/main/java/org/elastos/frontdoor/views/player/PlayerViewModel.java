@@ -173,11 +173,15 @@ public final class PlayerViewModel {
         };
     }
 
-    /** What the platform player said went wrong while playing (a segment that never came, say). */
-    public void playerFailed() {
+    /**
+     * What the platform player said went wrong while playing (a segment that never came, say); its own words go to the
+     * audit log, for whoever looks into it.
+     */
+    public void playerFailed(String detail, boolean noSoundDevice) {
+        audit.record("player", "stopped", offer.listing().contentId().hex() + ": " + detail);
         close();
         refusal.set(Refusal.DAMAGED);
-        message.set(Strings.get("player.refused.stopped"));
+        message.set(Strings.get(noSoundDevice ? "player.refused.no-sound" : "player.refused.stopped"));
         state.set(State.REFUSED);
     }
 

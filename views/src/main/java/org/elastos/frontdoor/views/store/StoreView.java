@@ -104,7 +104,25 @@ public final class StoreView extends StackPane {
             emptyBox.setManaged(emptyBox.isVisible());
         };
         model.shown().addListener((ListChangeListener<Offer>) change -> {
-            fillCards();
+            boolean inPlace = true;
+            while (change.next()) {
+                inPlace &= change.wasReplaced() && change.getAddedSize() == change.getRemovedSize()
+                        && cards.getChildren().size() == model.shown().size();
+                if (inPlace) {
+                    // A seller's box answered: only its card changes, so focus and scrolling stay where they were.
+                    for (int i = change.getFrom(); i < change.getTo(); i++) {
+                        boolean focused = cards.getChildren().get(i).isFocused();
+                        Node fresh = card(model.shown().get(i));
+                        cards.getChildren().set(i, fresh);
+                        if (focused) {
+                            fresh.requestFocus();
+                        }
+                    }
+                }
+            }
+            if (!inPlace) {
+                fillCards();
+            }
             refreshEmpty.run();
         });
         model.stateProperty().addListener((obs, old, state) -> refreshEmpty.run());
