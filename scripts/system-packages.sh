@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Installs the Debian/Ubuntu packages the front door needs, only those that are missing.
-#   runtime: GTK 3 (JavaFX's window system on Linux), ALSA (JavaFX media), fonts
+#   runtime: GTK 3 (JavaFX's window system on Linux), ALSA (JavaFX media) with its PulseAudio plugin and PulseAudio
+#     (films with sound need a sound device; scripts/sound.sh gives a machine without one a silent sink), fonts
 #   tests and screenshots: Xvfb (a virtual screen), ImageMagick (its `import` takes screenshots),
 #   xdotool (finds windows); packaging: fakeroot and binutils (jpackage builds the .deb with them);
 #   capsules: clang, lld, wasi-libc and the wasm32 compiler-rt (first-party capsules are C compiled to WebAssembly);
@@ -9,7 +10,7 @@
 # As root it installs them; otherwise it prints the one command to run.
 set -euo pipefail
 
-packages=(libgtk-3-0 libasound2 fonts-dejavu-core xvfb imagemagick xdotool fakeroot binutils clang lld wasi-libc libclang-rt-14-dev-wasm32 ffmpeg icnsutils chromium)
+packages=(libgtk-3-0 libasound2 libasound2-plugins pulseaudio fonts-dejavu-core xvfb imagemagick xdotool fakeroot binutils clang lld wasi-libc libclang-rt-14-dev-wasm32 ffmpeg icnsutils chromium)
 command -v dpkg-query >/dev/null 2>&1 || exit 0   # not Debian-like: nothing we can do here
 
 missing=()

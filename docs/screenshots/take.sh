@@ -8,6 +8,6 @@ cd "$root"
 mvn -B -q -DskipTests install
 mvn -B -q -pl tests dependency:build-classpath -Dmdep.includeScope=test -Dmdep.outputFile=target/tour-classpath.txt
 classpath="tests/target/test-classes:$(cat tests/target/tour-classpath.txt)"
-xvfb-run --auto-servernum --server-args="-screen 0 1100x760x24" \
+xvfb-run --auto-servernum --server-args="-screen 0 1100x900x24" \
   java -Dprism.order=sw -cp "$classpath" org.elastos.frontdoor.tests.ScreenshotTour docs/screenshots
 echo "screenshots written to docs/screenshots/"

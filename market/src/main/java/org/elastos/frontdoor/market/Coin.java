@@ -2,6 +2,7 @@ package org.elastos.frontdoor.market;
 
 import java.math.BigDecimal;
 import java.math.BigInteger;
+import java.math.RoundingMode;
 import java.util.Objects;
 
 /** A chain's native coin: how many decimals its smallest unit has, and the symbol people know it by. */
@@ -19,6 +20,20 @@ public record Coin(String symbol, int decimals) {
     /** "2.5 ELA" for 2.5e18 wei; every significant digit is kept, trailing zeros are not. */
     public String format(BigInteger smallestUnits) {
         BigDecimal amount = new BigDecimal(smallestUnits, decimals).stripTrailingZeros();
+        return (amount.signum() == 0 ? "0" : amount.toPlainString()) + " " + symbol;
+    }
+
+    /**
+     * An amount for people to read, rounded to at most {@code places} decimals the way {@code rounding} says: up for
+     * an upper bound ("0.000106 ELA" for a fee of at most 0.000105519 ELA, so "at most" stays true), down for what an
+     * account holds.
+     */
+    public String format(BigInteger smallestUnits, int places, RoundingMode rounding) {
+        BigDecimal amount = new BigDecimal(smallestUnits, decimals);
+        if (amount.scale() > places) {
+            amount = amount.setScale(places, rounding);
+        }
+        amount = amount.stripTrailingZeros();
         return (amount.signum() == 0 ? "0" : amount.toPlainString()) + " " + symbol;
     }
 

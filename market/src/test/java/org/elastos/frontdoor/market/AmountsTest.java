@@ -3,6 +3,7 @@ package org.elastos.frontdoor.market;
 import org.junit.jupiter.api.Test;
 
 import java.math.BigInteger;
+import java.math.RoundingMode;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -17,6 +18,16 @@ class AmountsTest {
         assertEquals("0 ELA", Coin.ELA.format(BigInteger.ZERO));
         assertEquals(new BigInteger("2500000000000000017"), Coin.ELA.parse("2.500000000000000017"));
         assertEquals(new BigInteger("2000000000000000000"), Coin.ELA.parse(" 2 ELA "));
+    }
+
+    @Test
+    void anAmountForPeopleIsRoundedTheWayItsMeaningNeeds() {
+        assertEquals("0.000106 ELA", Coin.ELA.format(new BigInteger("105519019050786"), 6, RoundingMode.CEILING));
+        assertEquals("2.500106 ELA", Coin.ELA.format(new BigInteger("2500105519019050786"), 6, RoundingMode.CEILING));
+        assertEquals("17.499916 ELA", Coin.ELA.format(new BigInteger("17499916763439089896"), 6, RoundingMode.FLOOR));
+        assertEquals("2.5 ELA", Coin.ELA.format(Coin.ELA.parse("2.5"), 6, RoundingMode.CEILING), "nothing to round");
+        assertEquals("0.000001 ELA", Coin.ELA.format(BigInteger.ONE, 6, RoundingMode.CEILING), "a wei owed is more than nothing");
+        assertEquals("0 ELA", Coin.ELA.format(BigInteger.ONE, 6, RoundingMode.FLOOR));
     }
 
     @Test

@@ -13,8 +13,12 @@ import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyEvent;
 import javafx.stage.Stage;
 import javafx.stage.StageStyle;
+import org.elastos.frontdoor.app.DemoMarket;
+import org.elastos.frontdoor.app.FrontDoorApp;
 import org.elastos.frontdoor.box.HomeBox;
 import org.elastos.frontdoor.link.BoxClient;
+import org.elastos.frontdoor.link.relay.CarrierRelay;
+import org.elastos.frontdoor.link.relay.RelayLimits;
 import org.elastos.frontdoor.views.AppView;
 import org.elastos.frontdoor.views.AppViewModel;
 import org.elastos.frontdoor.capsule.CapsuleBundle;
@@ -26,6 +30,7 @@ import org.elastos.frontdoor.capsule.LoadedCapsule;
 import org.elastos.frontdoor.capsule.TrustStore;
 import org.elastos.frontdoor.installers.ReleaseManifest;
 import org.elastos.frontdoor.views.FxTaskRunner;
+import org.elastos.frontdoor.views.player.PlayerView;
 import org.elastos.frontdoor.views.release.VerifyDownloadView;
 import org.elastos.frontdoor.wallet.phrase.RecoveryPhrase;
 import org.elastos.frontdoor.wallet.signer.Signer;
@@ -53,6 +58,7 @@ import java.util.function.Supplier;
  */
 public final class ScreenshotTour {
     private static Scene scene;
+    private static Stage stage;
     private static Path out;
 
     public static void main(String[] args) {
@@ -76,11 +82,18 @@ public final class ScreenshotTour {
         Files.write(boxData.resolve("Films").resolve("Big Buck Bunny.mp4"), new byte[5 * 1024 * 1024]);
         Files.createDirectories(boxData.resolve("Films").resolve("Holidays"));
         Path qr = box.writePairingQr(box.invite(HomeBox.DEFAULT_INVITE_LIFETIME));
+        CarrierRelay relay = CarrierRelay.start(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), RelayLimits.DEFAULT);
+        DemoMarket market = DemoMarket.start(data, relay.address(), Path.of("target", "demo-cache"), DemoMarket.FILM_SECONDS,
+                line -> System.out.println("demo: " + line)).orElseThrow();
+        if (!market.awaitStocked(java.time.Duration.ofMinutes(10))) {
+            throw new IllegalStateException("the demo films were not on sale within 10 minutes");
+        }
         Platform.startup(() -> { });
         onFx(() -> {
             AppViewModel model = new AppViewModel(new IdentityDirectory(data), new FxTaskRunner());
+            FrontDoorApp.prepare(model, data, Optional.of("127.0.0.1:" + relay.address().getPort()), Optional.of(market::fund));
             model.start();
-            Stage stage = new Stage(StageStyle.UNDECORATED);
+            stage = new Stage(StageStyle.UNDECORATED);
             scene = new AppView(model, () -> Optional.of(qr)).scene();
             stage.setScene(scene);
             stage.setX(0);
@@ -99,6 +112,7 @@ public final class ScreenshotTour {
             return shown;
         });
         click("#words-written");
+        waitFor("#confirm-word-2");
         for (int i = 0; i < 3; i++) {
             int index = i;
             onFx(() -> {
@@ -164,7 +178,7 @@ public final class ScreenshotTour {
         waitForPrefix("#box-folder", "/Films");
         Thread.sleep(500);
         shot("08-home-box-films");
-        for (String section : List.of("store", "library", "vending", "earnings", "settings")) {
+        for (String section : List.of("vending", "earnings", "settings")) {
             click("#nav-" + section);
             shot("09-" + section);
         }
@@ -207,10 +221,125 @@ public final class ScreenshotTour {
         type("#unlock-password", "Front-door 2026");
         click("#unlock");
         waitFor("#home");
+        filmJourney();
         click("#nav-settings");
         click("#settings-dark");
         click("#nav-home");
         shot("12-home-dark");
+        click("#nav-store");
+        waitForCard("Into the Mandelbrot set");
+        shot("15-store-dark");
+        clickCard("Into the Mandelbrot set");
+        click("#offer-play");
+        waitForPlaying();
+        shot("15-player-dark");
+        click("#player-back");
+        phone(() -> {
+            click("#nav-store");
+            waitForCard("Into the Mandelbrot set");
+            shot("16-phone-store-dark");
+        });
+        market.close();
+        relay.close();
+    }
+
+    /** The Store, Buy, Library and the Player, at a desktop's size and a phone's (390 x 844), in the light theme. */
+    private static void filmJourney() throws Exception {
+        click("#nav-store");
+        waitForCard("Into the Mandelbrot set");
+        shot("15-store");
+        clickCard("Into the Mandelbrot set");
+        shot("15-store-detail");
+        click("#offer-play");
+        waitForPrefix("#player-message", "You don't own");
+        shot("15-player-not-owned");
+        click("#player-buy");
+        waitForShown("#buy-confirm");
+        shot("15-buy-quote");
+        click("#buy-confirm");
+        waitForPrefix("#buy-status", "Confirmations");
+        shot("15-buy-confirming");
+        waitForShown("#buy-to-library");
+        shot("15-buy-receipt");
+        click("#buy-to-library");
+        waitForCard("Into the Mandelbrot set");
+        shot("15-library");
+        clickCard("Into the Mandelbrot set");
+        click("#offer-play");
+        waitForPlaying();
+        Thread.sleep(2500);
+        shot("15-player");
+        click("#player-back");
+        phone(() -> {
+            click("#nav-store");
+            waitForCard("Into the Mandelbrot set");
+            shot("16-phone-store");
+            clickCard("Into the Mandelbrot set");
+            shot("16-phone-store-detail");
+            click("#offer-buy");
+            waitForShown("#buy-confirm");
+            shot("16-phone-buy-quote");
+            click("#buy-cancel");
+            click("#nav-library");
+            waitForCard("Into the Mandelbrot set");
+            clickCard("Into the Mandelbrot set");
+            click("#offer-play");
+            waitForPlaying();
+            Thread.sleep(2500);
+            shot("16-phone-player");
+            click("#player-back");
+        });
+    }
+
+    private interface Steps {
+        void run() throws Exception;
+    }
+
+    /** Runs {@code steps} with the window at a phone's size, then puts it back. */
+    private static void phone(Steps steps) throws Exception {
+        double[] before = onFx(() -> new double[] {stage.getWidth(), stage.getHeight()});
+        onFx(() -> {
+            stage.setWidth(390);
+            stage.setHeight(844);
+            return null;
+        });
+        try {
+            steps.run();
+        } finally {
+            onFx(() -> {
+                stage.setWidth(before[0]);
+                stage.setHeight(before[1]);
+                return null;
+            });
+        }
+    }
+
+    private static Optional<Node> card(String title) {
+        return scene.getRoot().lookupAll(".offer-card").stream()
+                .filter(node -> node.getAccessibleText() != null && node.getAccessibleText().startsWith(title + ", ")
+                        && node.getAccessibleText().contains(":"))
+                .findFirst();
+    }
+
+    private static void waitForCard(String title) throws Exception {
+        for (int i = 0; i < 300 && !onFx(() -> card(title).isPresent()); i++) {
+            Thread.sleep(100);
+        }
+    }
+
+    private static void clickCard(String title) throws Exception {
+        waitForCard(title);
+        onFx(() -> {
+            card(title).orElseThrow().fireEvent(new KeyEvent(KeyEvent.KEY_PRESSED, "", "", KeyCode.ENTER, false, false, false, false));
+            return null;
+        });
+    }
+
+    private static void waitForPlaying() throws Exception {
+        for (int i = 0; i < 300 && !onFx(() -> scene.lookup("#player") instanceof PlayerView player
+                && player.mediaPlayer() != null && player.mediaPlayer().getCurrentTime().toSeconds() > 0.5); i++) {
+            Thread.sleep(100);
+        }
     }
 
     /** The sample capsule, installed, its publisher trusted, and run once, so the capsules card has something to show. */
@@ -243,7 +372,8 @@ public final class ScreenshotTour {
 
     private static void shot(String name) throws Exception {
         Thread.sleep(700);
-        Process importer = new ProcessBuilder("import", "-window", "root", out.resolve(name + ".png").toString())
+        String size = onFx(() -> (int) stage.getWidth() + "x" + (int) stage.getHeight() + "+0+0");
+        Process importer = new ProcessBuilder("import", "-window", "root", "-crop", size, out.resolve(name + ".png").toString())
                 .inheritIO().start();
         if (!importer.waitFor(30, TimeUnit.SECONDS) || importer.exitValue() != 0) {
             throw new IllegalStateException("ImageMagick import failed for " + name);
@@ -277,6 +407,20 @@ public final class ScreenshotTour {
 
     private static void waitForVisible(String id) throws Exception {
         for (int i = 0; i < 300 && !onFx(() -> scene.lookup(id) != null && scene.lookup(id).isVisible()); i++) {
+            Thread.sleep(100);
+        }
+    }
+
+    /** Until the node and every node around it are visible: a person could see it. */
+    private static void waitForShown(String id) throws Exception {
+        for (int i = 0; i < 600 && !onFx(() -> {
+            for (Node at = scene.lookup(id); at != null; at = at.getParent()) {
+                if (!at.isVisible()) {
+                    return false;
+                }
+            }
+            return scene.lookup(id) != null;
+        }); i++) {
             Thread.sleep(100);
         }
     }

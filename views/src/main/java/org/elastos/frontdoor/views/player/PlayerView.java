@@ -14,6 +14,7 @@ import javafx.scene.input.KeyEvent;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
 import javafx.scene.media.Media;
@@ -35,6 +36,7 @@ import java.util.function.Consumer;
  */
 public final class PlayerView extends BorderPane {
     private static final double SEEK_STEP = 10;
+    private static final double NARROW = 560;
     /** How close to the end counts as the end. */
     private static final double END_MARGIN = 0.2;
 
@@ -131,6 +133,11 @@ public final class PlayerView extends BorderPane {
         volume.setPrefWidth(110);
         volume.setAccessibleText(Strings.get("player.volume"));
         Button full = Widgets.button("player-full", Strings.get("player.full-screen"), this::toggleFullScreen);
+        full.setMinWidth(Region.USE_PREF_SIZE);
+        playPause.setMinWidth(Region.USE_PREF_SIZE);
+        // At a phone's width the volume is the device's own buttons' job; the seek bar gets the room.
+        volume.visibleProperty().bind(widthProperty().greaterThan(NARROW));
+        volume.managedProperty().bind(volume.visibleProperty());
         HBox controls = new HBox(12, playPause, elapsed, seekBar, remaining, volume, full);
         controls.setAlignment(Pos.CENTER_LEFT);
         controls.getStyleClass().add("player-controls");

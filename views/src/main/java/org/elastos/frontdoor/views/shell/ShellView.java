@@ -2,10 +2,14 @@ package org.elastos.frontdoor.views.shell;
 
 import javafx.scene.Node;
 import javafx.scene.control.Button;
+import javafx.scene.control.ButtonBase;
+import javafx.scene.control.ContentDisplay;
 import javafx.scene.control.Label;
 import javafx.scene.control.ToggleButton;
 import javafx.scene.control.ToggleGroup;
+import javafx.scene.control.Tooltip;
 import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
@@ -29,11 +33,14 @@ import org.elastos.frontdoor.wallet.Identity;
 
 import java.nio.file.Path;
 import java.time.Clock;
+import java.util.List;
 import java.util.Optional;
 import java.util.function.Supplier;
 
 /** The frame after unlock: navigation on the left, the chosen section on the right. */
 public final class ShellView extends BorderPane {
+    /** Narrower than this, the navigation is a bar along the bottom. */
+    private static final double COMPACT_WIDTH = 720;
     /** How often a purchase's confirmations are looked for, and how long they are awaited. */
     private static final java.time.Duration BUY_POLL = java.time.Duration.ofMillis(500);
     private static final java.time.Duration BUY_PATIENCE = java.time.Duration.ofMinutes(5);
@@ -81,12 +88,48 @@ public final class ShellView extends BorderPane {
         Label who = Widgets.styled(new Label(identity.did().fingerprint()), "nav-identity");
         nav.getChildren().addAll(spacer, lock, who);
         setLeft(nav);
+        List<ButtonBase> places = nav.getChildren().stream().filter(ButtonBase.class::isInstance).map(ButtonBase.class::cast).toList();
+        HBox bar = new HBox();
+        bar.getStyleClass().addAll("nav", "nav-bar");
+        widthProperty().addListener((obs, old, width) -> compact(width.doubleValue() < COMPACT_WIDTH, nav, bar, places, brand, spacer, who));
 
         model.sectionProperty().addListener((obs, old, section) -> {
             group.getToggles().forEach(toggle -> toggle.setSelected(((Node) toggle).getId().equals(section.id())));
             setCenter(content(section));
         });
         setCenter(content(model.sectionProperty().get()));
+    }
+
+    /**
+     * At a phone's width the navigation moves to a bar along the bottom, icons only (each keeps its name for tooltips
+     * and assistive technology); at a desktop's it is the column on the left with names.
+     */
+    private void compact(boolean narrow, VBox nav, HBox bar, List<ButtonBase> places, Node... columnOnly) {
+        if (narrow == (getBottom() == bar)) {
+            return;
+        }
+        for (ButtonBase place : places) {
+            place.setContentDisplay(narrow ? ContentDisplay.GRAPHIC_ONLY : ContentDisplay.LEFT);
+            if (place.getTooltip() == null) {
+                place.setTooltip(new Tooltip(place.getText()));
+            }
+            HBox.setHgrow(place, narrow ? Priority.ALWAYS : Priority.NEVER);
+        }
+        getStyleClass().remove("compact");
+        if (narrow) {
+            getStyleClass().add("compact");
+            nav.getChildren().removeAll(places);
+            bar.getChildren().setAll(places);
+            setLeft(null);
+            setBottom(bar);
+        } else {
+            bar.getChildren().clear();
+            nav.getChildren().setAll(columnOnly[0]);
+            nav.getChildren().addAll(places.subList(0, places.size() - 1));
+            nav.getChildren().addAll(columnOnly[1], places.get(places.size() - 1), columnOnly[2]);
+            setBottom(null);
+            setLeft(nav);
+        }
     }
 
     /** The shell is going away (locked, or the app closes): what it opened is closed. */
@@ -131,22 +174,22 @@ public final class ShellView extends BorderPane {
         shelf = store ? StoreViewModel.store(model.app().tasks(), market) : StoreViewModel.library(model.app().tasks(), market);
         StoreViewModel opened = shelf;
         StoreView view = new StoreView(opened, store ? StoreView.Mode.STORE : StoreView.Mode.LIBRARY,
-                offer -> buy(market, offer), offer -> play(market, offer), () -> model.show(Section.STORE));
+                offer -> buy(market, offer, getCenter()), offer -> play(market, offer), () -> model.show(Section.STORE));
         opened.reload();
         return view;
     }
 
-    private void buy(Marketplace market, Offer offer) {
+    /** @param back where Cancel and Close return to */
+    private void buy(Marketplace market, Offer offer, Node back) {
         BuyViewModel buying = new BuyViewModel(model.app().tasks(), market, offer, BUY_POLL, BUY_PATIENCE);
-        Node before = getCenter();
-        setCenter(new BuyView(buying, () -> setCenter(before), () -> model.show(Section.LIBRARY)));
+        setCenter(new BuyView(buying, () -> setCenter(back), () -> model.show(Section.LIBRARY)));
         buying.prepare();
     }
 
     private void play(Marketplace market, Offer offer) {
         PlayerViewModel playing = new PlayerViewModel(model.app().tasks(), market, offer, model.keys(), model.identityFolder());
         Node before = getCenter();
-        setCenter(new PlayerView(playing, () -> setCenter(before), refused -> buy(market, offer)));
+        setCenter(new PlayerView(playing, () -> setCenter(before), refused -> buy(market, offer, before)));
         playing.start();
     }
 }

@@ -9,6 +9,7 @@ import javafx.scene.control.ProgressBar;
 import javafx.scene.input.KeyCode;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import org.elastos.frontdoor.views.Strings;
 import org.elastos.frontdoor.views.Widgets;
@@ -116,6 +117,7 @@ public final class BuyView extends VBox {
 
     private static void row(GridPane grid, int row, String key, String id, ObservableValue<String> value) {
         Label name = Widgets.styled(new Label(Strings.get(key)), "identity-key");
+        name.setMinWidth(Region.USE_PREF_SIZE);
         Label text = Widgets.styled(new Label(), "identity-value");
         text.setId(id);
         text.setWrapText(true);

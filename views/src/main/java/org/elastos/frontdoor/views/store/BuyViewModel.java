@@ -12,6 +12,7 @@ import org.elastos.frontdoor.market.SentTransaction;
 import org.elastos.frontdoor.views.Strings;
 import org.elastos.frontdoor.views.TaskRunner;
 
+import java.math.RoundingMode;
 import java.time.Duration;
 import java.util.Optional;
 
@@ -37,6 +38,9 @@ public final class BuyViewModel {
     /** What the purchase came to, for the receipt. */
     public record Receipt(String transaction, String block, String paid, String fee, Optional<String> explorer) {
     }
+
+    /** Fees (rounded up) and balances (rounded down) are shown to this many decimals, not eighteen. */
+    private static final int SHOWN_DECIMALS = 6;
 
     private final TaskRunner tasks;
     private final Marketplace marketplace;
@@ -81,9 +85,9 @@ public final class BuyViewModel {
             checkout = prepared;
             Checkout.Quote quote = prepared.quote();
             price.set(coin.format(quote.value()));
-            fee.set(coin.format(quote.maxFee()));
-            total.set(coin.format(quote.maxTotal()));
-            balance.set(coin.format(quote.balance()));
+            fee.set(coin.format(quote.maxFee(), SHOWN_DECIMALS, RoundingMode.CEILING));
+            total.set(coin.format(quote.maxTotal(), SHOWN_DECIMALS, RoundingMode.CEILING));
+            balance.set(coin.format(quote.balance(), SHOWN_DECIMALS, RoundingMode.FLOOR));
             status.set("");
             stage.set(Stage.QUOTED);
         }, this::failed);
@@ -109,7 +113,7 @@ public final class BuyViewModel {
             return sent;
         }, this::step, sent -> {
             receipt.set(new Receipt(sent.hash(), sent.blockNumber().toString(), coin.format(offer.listing().price()),
-                    coin.format(sent.feePaid()), marketplace.rpc().chain().explorerLink(sent.hash()).map(Object::toString)));
+                    coin.format(sent.feePaid(), SHOWN_DECIMALS, RoundingMode.CEILING), marketplace.rpc().chain().explorerLink(sent.hash()).map(Object::toString)));
             status.set(Strings.get("buy.done", offer.title()));
             progress.set(1);
             stage.set(Stage.DONE);

@@ -3,9 +3,10 @@ package org.elastos.frontdoor.views.store;
 import javafx.beans.binding.Bindings;
 import javafx.collections.ListChangeListener;
 import javafx.geometry.Pos;
+import javafx.geometry.VPos;
+import javafx.scene.AccessibleRole;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
-import javafx.scene.control.ContentDisplay;
 import javafx.scene.control.Label;
 import javafx.scene.control.ProgressIndicator;
 import javafx.scene.control.ScrollPane;
@@ -37,6 +38,7 @@ public final class StoreView extends StackPane {
     public enum Mode { STORE, LIBRARY }
 
     private static final double CARD_WIDTH = 240;
+    private static final double DETAIL_POSTER_WIDTH = 420;
 
     private final StoreViewModel model;
     private final Mode mode;
@@ -56,6 +58,7 @@ public final class StoreView extends StackPane {
         this.play = play;
         String key = mode == Mode.STORE ? "store" : "library";
         setId(key);
+        cards.setRowValignment(VPos.TOP);
 
         TextField search = new TextField();
         search.setId(key + "-search");
@@ -163,17 +166,28 @@ public final class StoreView extends StackPane {
     private Node card(Offer offer) {
         Label title = Widgets.styled(new Label(offer.title()), "offer-title");
         title.setWrapText(true);
+        title.setPrefWidth(CARD_WIDTH);
+        title.setMaxWidth(CARD_WIDTH);
         String facts = offer.duration().isEmpty() ? model.price(offer) : offer.duration() + "  \u00b7  " + model.price(offer);
         Label price = Widgets.styled(new Label(facts), "offer-facts");
-        VBox content = new VBox(8, poster(offer, CARD_WIDTH), title, price);
-        sellerNote(offer).ifPresent(content.getChildren()::add);
-        content.setPrefWidth(CARD_WIDTH);
-        Button card = new Button(null, content);
+        VBox card = new VBox(8, poster(offer, CARD_WIDTH), title, price);
+        sellerNote(offer).ifPresent(card.getChildren()::add);
+        card.setPrefWidth(CARD_WIDTH + 24);
+        card.setMaxWidth(CARD_WIDTH + 24);
+        card.setMaxHeight(Region.USE_PREF_SIZE);
         card.setId(cardId(offer));
         card.getStyleClass().setAll("offer-card");
-        card.setContentDisplay(ContentDisplay.GRAPHIC_ONLY);
+        // A card is a button to people and to assistive technology: a click or a tap, or Enter or Space once focused.
+        card.setFocusTraversable(true);
+        card.setAccessibleRole(AccessibleRole.BUTTON);
         card.setAccessibleText(offer.title() + ", " + facts);
-        card.setOnAction(event -> model.selectedProperty().set(offer));
+        card.setOnMouseClicked(event -> model.selectedProperty().set(offer));
+        card.setOnKeyPressed(event -> {
+            if (event.getCode() == KeyCode.ENTER || event.getCode() == KeyCode.SPACE) {
+                model.selectedProperty().set(offer);
+                event.consume();
+            }
+        });
         return card;
     }
 
@@ -223,6 +237,7 @@ public final class StoreView extends StackPane {
 
         Button playIt = Widgets.button("offer-play", Strings.get("library.play"), () -> play.accept(offer));
         Button main = playIt;
+        double wide = Math.min(DETAIL_POSTER_WIDTH, Math.max(CARD_WIDTH, getWidth() - 48));
         HBox actions = new HBox(10);
         if (mode == Mode.STORE) {
             main = Widgets.primary("offer-buy", Strings.get("store.buy", model.price(offer)), () -> buy.accept(offer));
@@ -233,9 +248,9 @@ public final class StoreView extends StackPane {
         actions.getChildren().add(playIt);
         Button focused = main;
         VBox text = new VBox(14, title, facts, actions);
-        text.setPrefWidth(420);
+        text.setPrefWidth(wide);
         HBox.setHgrow(text, Priority.ALWAYS);
-        FlowPane body = new FlowPane(28, 20, poster(offer, 420), text);
+        FlowPane body = new FlowPane(28, 20, poster(offer, wide), text);
         VBox page = new VBox(16, back, body);
         page.getStyleClass().add("page");
         ScrollPane scroll = new ScrollPane(page);

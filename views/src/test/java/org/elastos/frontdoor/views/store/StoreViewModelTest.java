@@ -92,6 +92,7 @@ class StoreViewModelTest {
             BigInteger fee = Coin.ELA.parse(buy.feeProperty().get().replace(" devELA", ""));
             assertTrue(fee.signum() > 0, buy.feeProperty().get());
             assertEquals(Coin.ELA.parse("2.5").add(fee), Coin.ELA.parse(buy.totalProperty().get().replace(" devELA", "")));
+            assertTrue(buy.feeProperty().get().matches("0\\.\\d{1,6} devELA"), "a fee of six decimals at most: " + buy.feeProperty().get());
             assertTrue(buy.balanceProperty().get().endsWith(" devELA"));
             assertEquals(nonce, world.chain.rpc().pendingNonce(world.buyer.evmAddress()), "a quote sends nothing");
 
