@@ -5,8 +5,6 @@ import org.web3j.abi.datatypes.Address;
 import org.web3j.abi.datatypes.DynamicArray;
 import org.web3j.abi.datatypes.Type;
 import org.web3j.abi.datatypes.generated.Uint256;
-import org.web3j.protocol.core.DefaultBlockParameter;
-import org.web3j.protocol.core.methods.request.EthFilter;
 import org.web3j.protocol.core.methods.response.Log;
 import org.web3j.utils.Numeric;
 
@@ -57,20 +55,7 @@ public final class EarningsHistory {
     }
 
     static EarningsHistory fetch(EvmRpc rpc, EvmAddress market, EvmAddress holder, BigInteger fromBlock, int blocksPerQuery) {
-        if (blocksPerQuery < 1) {
-            throw new IllegalArgumentException("blocksPerQuery must be at least 1");
-        }
-        BigInteger newest = rpc.blockNumber();
-        List<Log> logs = new ArrayList<>();
-        for (BigInteger start = fromBlock; start.compareTo(newest) <= 0; start = start.add(BigInteger.valueOf(blocksPerQuery))) {
-            BigInteger end = start.add(BigInteger.valueOf(blocksPerQuery - 1L)).min(newest);
-            EthFilter filter = new EthFilter(DefaultBlockParameter.valueOf(start), DefaultBlockParameter.valueOf(end),
-                    market.value());
-            filter.addOptionalTopics(PURCHASED, TRANSFER_SINGLE, TRANSFER_BATCH);
-            logs.addAll(rpc.logs(filter));
-        }
-        logs.sort(Comparator.comparing(Log::getBlockNumber).thenComparing(Log::getLogIndex));
-        return replay(rpc, holder, logs);
+        return replay(rpc, holder, rpc.logsSince(market, fromBlock, blocksPerQuery, PURCHASED, TRANSFER_SINGLE, TRANSFER_BATCH));
     }
 
     private static EarningsHistory replay(EvmRpc rpc, EvmAddress holder, List<Log> logs) {

@@ -22,6 +22,7 @@ import org.web3j.utils.Numeric;
 import java.io.IOException;
 import java.math.BigInteger;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 
@@ -122,6 +123,27 @@ public final class EvmRpc implements AutoCloseable {
         for (EthLog.LogResult<?> result : send(web3j.ethGetLogs(filter)).getLogs()) {
             logs.add((Log) result.get());
         }
+        return logs;
+    }
+
+    /**
+     * The logs {@code contract} emitted with any of {@code topics} first, from {@code fromBlock} to the newest block,
+     * asked for {@code blocksPerQuery} blocks at a time (public nodes refuse wide ranges), oldest first.
+     */
+    public List<Log> logsSince(EvmAddress contract, BigInteger fromBlock, int blocksPerQuery, String... topics) {
+        if (blocksPerQuery < 1) {
+            throw new IllegalArgumentException("blocksPerQuery must be at least 1");
+        }
+        BigInteger newest = blockNumber();
+        List<Log> logs = new ArrayList<>();
+        for (BigInteger start = fromBlock; start.compareTo(newest) <= 0; start = start.add(BigInteger.valueOf(blocksPerQuery))) {
+            BigInteger end = start.add(BigInteger.valueOf(blocksPerQuery - 1L)).min(newest);
+            EthFilter filter = new EthFilter(DefaultBlockParameter.valueOf(start), DefaultBlockParameter.valueOf(end),
+                    contract.value());
+            filter.addOptionalTopics(topics);
+            logs.addAll(logs(filter));
+        }
+        logs.sort(Comparator.comparing(Log::getBlockNumber).thenComparing(Log::getLogIndex));
         return logs;
     }
 

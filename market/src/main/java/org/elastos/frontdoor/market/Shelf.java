@@ -1,14 +1,12 @@
 package org.elastos.frontdoor.market;
 
 import org.elastos.frontdoor.wallet.EvmAddress;
-import org.web3j.protocol.core.DefaultBlockParameter;
-import org.web3j.protocol.core.methods.request.EthFilter;
 import org.web3j.protocol.core.methods.response.Log;
 import org.web3j.utils.Numeric;
 
 import java.math.BigInteger;
 import java.util.ArrayList;
-import java.util.Comparator;
+import java.util.Collections;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
@@ -48,19 +46,8 @@ public final class Shelf {
     }
 
     static Shelf fetch(Market market, EvmRpc rpc, BigInteger fromBlock, int blocksPerQuery) {
-        if (blocksPerQuery < 1) {
-            throw new IllegalArgumentException("blocksPerQuery must be at least 1");
-        }
-        BigInteger newest = rpc.blockNumber();
-        List<Log> logs = new ArrayList<>();
-        for (BigInteger start = fromBlock; start.compareTo(newest) <= 0; start = start.add(BigInteger.valueOf(blocksPerQuery))) {
-            BigInteger end = start.add(BigInteger.valueOf(blocksPerQuery - 1L)).min(newest);
-            EthFilter filter = new EthFilter(DefaultBlockParameter.valueOf(start), DefaultBlockParameter.valueOf(end),
-                    market.contract().value());
-            filter.addSingleTopic(LISTED);
-            logs.addAll(rpc.logs(filter));
-        }
-        logs.sort(Comparator.comparing(Log::getBlockNumber).thenComparing(Log::getLogIndex).reversed());
+        List<Log> logs = new ArrayList<>(rpc.logsSince(market.contract(), fromBlock, blocksPerQuery, LISTED));
+        Collections.reverse(logs);
         Set<ContentId> seen = new LinkedHashSet<>();
         for (Log log : logs) {
             if (log.getTopics().size() > 1 && log.getTopics().get(0).equals(LISTED)) {
