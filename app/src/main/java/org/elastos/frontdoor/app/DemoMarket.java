@@ -32,6 +32,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
@@ -179,9 +180,14 @@ public final class DemoMarket implements AutoCloseable {
 
     private void list(Shop shop, StoreItem item, SampleFilm film, StoreItem.Listed where) throws IOException {
         Market market = Market.on(chain.rpc());
-        ContractCall listing = market.list(ContentId.of(item.contentId()), Coin.ELA.parse(film.price()), item.metadataUri());
+        ContentId id = ContentId.of(item.contentId());
+        ContractCall listing = market.list(id, Coin.ELA.parse(film.price()), item.metadataUri());
         chain.rpc().sendFromNodeAccount(sellerAccount(), Optional.of(listing.to()), listing.value(), listing.data());
-        shop.listed(item.contentId(), where);
+        // The entry names its seller only once the chain says the listing is the seller's.
+        if (!market.listing(id).map(listed -> listed.seller().equals(sellerAccount())).orElse(false)) {
+            throw new IOException(film.title() + " was not listed by the demo's seller");
+        }
+        shop.listed(item.contentId(), new StoreItem.Listed(where.chainId(), where.market(), sellerAccount()));
     }
 
     /** The seller is one of the node's own accounts: the demo holds no seller's keys. */
@@ -211,20 +217,24 @@ public final class DemoMarket implements AutoCloseable {
     }
 
     private static Path make(SampleFilm film, Path folder, int seconds) throws IOException, InterruptedException {
-        Path target = folder.resolve(film.title().toLowerCase().replaceAll("[^a-z0-9]+", "-") + "-" + seconds + "s.mp4");
+        Path target = folder.resolve(film.title().toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", "-") + "-" + seconds + "s.mp4");
         if (Files.isRegularFile(target)) {
             return target;
         }
         Path partial = folder.resolve(target.getFileName() + ".part.mp4");
+        Path log = folder.resolve(target.getFileName() + ".log");
+        // Its words go to a file, so the wait below is bounded even when ffmpeg hangs.
         Process ffmpeg = new ProcessBuilder("ffmpeg", "-hide_banner", "-loglevel", "error", "-y",
                 "-f", "lavfi", "-i", film.video(), "-f", "lavfi", "-i", film.audio(), "-t", String.valueOf(seconds),
                 "-c:v", "libx264", "-preset", "veryfast", "-pix_fmt", "yuv420p", "-g", "50", "-c:a", "aac", "-b:a", "96k",
-                partial.toString()).redirectErrorStream(true).start();
-        String output = new String(ffmpeg.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        if (!ffmpeg.waitFor(10, TimeUnit.MINUTES) || ffmpeg.exitValue() != 0) {
+                partial.toString()).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+        boolean finished = ffmpeg.waitFor(10, TimeUnit.MINUTES);
+        if (!finished || ffmpeg.exitValue() != 0) {
             ffmpeg.destroyForcibly();
-            throw new IOException("ffmpeg could not make " + film.title() + ": " + output.strip());
+            String said = Files.exists(log) ? Files.readString(log, StandardCharsets.UTF_8).strip() : "";
+            throw new IOException("ffmpeg could not make " + film.title() + (finished ? ": " + said : " within 10 minutes"));
         }
+        Files.deleteIfExists(log);
         Files.move(partial, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
         return target;
     }

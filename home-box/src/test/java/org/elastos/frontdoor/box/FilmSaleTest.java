@@ -111,7 +111,7 @@ class FilmSaleTest {
                 Optional.of(where), new FilmPackager(), fraction -> { });
         Market market = Market.on(chain.rpc());
         new Transactions(chain.rpc(), seller).submit(market.list(ContentId.of(film.contentId()), PRICE, film.metadataUri()));
-        film = shop.listed(film.contentId(), where);
+        film = shop.listed(film.contentId(), new StoreItem.Listed(where.chainId(), where.market(), seller.evmAddress()));
         new BoxChains(data).remember(chain.profile().chainId(), chain.rpcUrl());
         long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
         while (!box.isRelayed() && System.nanoTime() < deadline) {

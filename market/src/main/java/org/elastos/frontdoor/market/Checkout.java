@@ -4,7 +4,9 @@ import org.elastos.frontdoor.wallet.EvmAddress;
 import org.elastos.frontdoor.wallet.signer.Signer;
 
 import java.math.BigInteger;
+import java.net.URI;
 import java.time.Duration;
+import java.util.Optional;
 import java.util.function.Consumer;
 
 /**
@@ -86,6 +88,11 @@ public final class Checkout {
 
     public Quote quote() {
         return quote;
+    }
+
+    /** Where a person can look the sent transaction up, on chains that have an explorer. */
+    public Optional<URI> explorerLink(SentTransaction sent) {
+        return rpc.chain().explorerLink(sent.hash());
     }
 
     /**

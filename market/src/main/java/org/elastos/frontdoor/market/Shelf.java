@@ -17,6 +17,8 @@ import java.util.Set;
  * shows a shelf; the Library is the part of it an account has the right to.
  */
 public final class Shelf {
+    /** The most listings a shelf reads (the newest): each costs a call, and anyone may list. */
+    public static final int MAX_LISTINGS = 500;
     private static final String LISTED = MarketAbi.topic(MarketAbi.LISTED);
 
     private final List<Listing> listings;
@@ -25,7 +27,7 @@ public final class Shelf {
         this.listings = List.copyOf(listings);
     }
 
-    /** The newest listing first; paused ones too (the Store says so). */
+    /** The newest listing first, {@link #MAX_LISTINGS} at most; paused ones too (the Store says so). */
     public List<Listing> listings() {
         return listings;
     }
@@ -50,6 +52,9 @@ public final class Shelf {
         Collections.reverse(logs);
         Set<ContentId> seen = new LinkedHashSet<>();
         for (Log log : logs) {
+            if (seen.size() == MAX_LISTINGS) {
+                break;
+            }
             if (log.getTopics().size() > 1 && log.getTopics().get(0).equals(LISTED)) {
                 seen.add(ContentId.of(Numeric.hexStringToByteArray(log.getTopics().get(1).substring(2, 34))));
             }

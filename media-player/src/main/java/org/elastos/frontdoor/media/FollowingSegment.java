@@ -5,8 +5,10 @@ import java.nio.ByteBuffer;
 import java.util.List;
 
 /**
- * A copy of a clear media segment moved on in time by its own length: each track fragment's decode time
- * ({@code tfdt}) advanced by the sum of its samples' durations, and the fragment's sequence number by one. Served
+ * A copy of a clear media segment (one CMAF fragment) moved on in time by its own length: each track fragment's
+ * decode time ({@code tfdt}) advanced by the sum of its samples' durations (as its {@code trun} or {@code tfhd}
+ * states them; a fragment that leaves them to the init segment's {@code trex} is refused), and the fragment's
+ * sequence number by one. Served
  * after a film's last segment, it lets a player that holds back the final segment of a playlist (JavaFX does) play
  * the real last one whole, instead of stalling or skipping it as it does with a repeat carrying the same times.
  */
@@ -36,6 +38,9 @@ public final class FollowingSegment {
 
     private static byte[] moved(byte[] segment) throws Mp4Exception {
         List<Box> boxes = Box.parseAll(segment);
+        if (boxes.stream().filter(box -> box.type().equals("moof")).count() != 1) {
+            throw new Mp4Exception("a segment to move on holds exactly one fragment (CMAF)");
+        }
         boolean moved = false;
         for (Box moof : boxes) {
             if (!moof.type().equals("moof")) {
@@ -110,11 +115,11 @@ public final class FollowingSegment {
                 if (fallback < 0) {
                     throw new Mp4Exception("a track fragment that does not say how long its samples last");
                 }
-                total += fallback * count;
+                total = Math.addExact(total, Math.multiplyExact(fallback, count));
                 continue;
             }
             for (long i = 0; i < count; i++) {
-                total += Integer.toUnsignedLong(run.getInt());
+                total = Math.addExact(total, Integer.toUnsignedLong(run.getInt()));
                 run.position(run.position() + each - 4);
             }
         }

@@ -3,6 +3,7 @@ package org.elastos.frontdoor.link;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import org.elastos.frontdoor.wallet.WalletException;
 import org.elastos.frontdoor.wallet.audit.AuditCheckpoint;
 import org.elastos.frontdoor.wallet.did.DidKey;
 import org.elastos.frontdoor.wallet.envelope.Envelope;
@@ -346,13 +347,11 @@ public final class BoxClient implements AutoCloseable {
      * @throws BoxRefusedException when the entry does not check out (status 502, reason UNKNOWN)
      */
     public StoreItem verifiedItem(String contentId) {
-        Envelope entry = storeItem(contentId);
         StoreItem item;
         try {
-            item = StoreItem.verify(entry);
-        } catch (RuntimeException e) {
-            throw new BoxRefusedException(502, BoxRefusal.UNKNOWN, "the box's catalog entry does not check out ("
-                    + e.getMessage() + ")");
+            item = StoreItem.verify(storeItem(contentId));
+        } catch (WalletException | IllegalArgumentException e) {
+            throw new BoxRefusedException(502, BoxRefusal.UNKNOWN, "the box's catalog entry does not check out");
         }
         if (!item.box().equals(box) || !item.contentIdHex().equalsIgnoreCase(contentId)) {
             throw new BoxRefusedException(502, BoxRefusal.UNKNOWN, "the box answered with an entry of "

@@ -3,10 +3,16 @@ package org.elastos.frontdoor.link;
 import org.elastos.frontdoor.wallet.did.DidKey;
 import org.elastos.frontdoor.wallet.signer.DidSigner;
 
+import javax.imageio.ImageIO;
+import javax.imageio.ImageReader;
+import javax.imageio.stream.ImageInputStream;
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.URI;
-import java.util.HashMap;
+import java.util.Collections;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -17,11 +23,16 @@ import java.util.regex.Pattern;
 /**
  * The boxes of strangers who sell things: reached by the DID a listing's metadata URI names
  * ({@code elastos://BOX_DID/store/CONTENT_ID}), through the carrier relays this device knows, one link per box, each
- * used for one request at a time. What they say of an item is believed only when the box signed it.
+ * used for one request at a time; different boxes are asked side by side. What they say of an item is believed only
+ * when the box signed it.
  */
 public final class SellerBoxes implements AutoCloseable {
     /** The most a poster may weigh; a larger one is left out, not read. */
     public static final int MAX_POSTER_BYTES = 2 * 1024 * 1024;
+    /** The most pixels a poster may have a side: a small file can claim a huge picture, and decoding it would fill memory. */
+    public static final int MAX_POSTER_SIDE = 2048;
+    /** Links kept open to sellers' boxes at once; the one used longest ago is closed to make room. */
+    static final int MAX_OPEN = 16;
 
     private static final Pattern METADATA_URI =
             Pattern.compile("elastos://(did:key:z[1-9A-HJ-NP-Za-km-z]{40,60})/store/(0x[0-9a-f]{32})");
@@ -46,7 +57,7 @@ public final class SellerBoxes implements AutoCloseable {
 
     private final List<URI> relays;
     private final Supplier<DidSigner> device;
-    private final Map<DidKey, BoxClient> open = new HashMap<>();
+    private final Map<DidKey, Held> open = new LinkedHashMap<>(MAX_OPEN, 0.75f, true);
 
     /**
      * @param relays {@code relay://host:port} of the relays to look for sellers through
@@ -82,17 +93,43 @@ public final class SellerBoxes implements AutoCloseable {
         T on(BoxClient client);
     }
 
-    private synchronized <T> T withBox(DidKey box, Request<T> request) {
-        BoxClient client = open.get(box);
-        if (client == null || !client.isOpen()) {
-            client = connect(box);
-            open.put(box, client);
+    /** One box's link, and the lock that keeps it to one request at a time. */
+    private static final class Held {
+        private BoxClient client;
+    }
+
+    private <T> T withBox(DidKey box, Request<T> request) {
+        Held held;
+        synchronized (open) {
+            held = open.get(box);
+            if (held == null) {
+                if (open.size() >= MAX_OPEN) {
+                    Map.Entry<DidKey, Held> eldest = open.entrySet().iterator().next();
+                    open.remove(eldest.getKey());
+                    closeQuietly(eldest.getValue());
+                }
+                held = new Held();
+                open.put(box, held);
+            }
         }
-        try {
-            return request.on(client);
-        } catch (BoxUnreachableException e) {
-            open.remove(box).close();
-            throw e;
+        synchronized (held) {
+            if (held.client == null || !held.client.isOpen()) {
+                held.client = connect(box);
+            }
+            try {
+                return request.on(held.client);
+            } catch (BoxUnreachableException e) {
+                held.client.close();
+                held.client = null;
+                throw e;
+            }
+        }
+    }
+
+    private static void closeQuietly(Held held) {
+        BoxClient client = held.client;
+        if (client != null) {
+            client.close();
         }
     }
 
@@ -100,7 +137,12 @@ public final class SellerBoxes implements AutoCloseable {
         if (item.poster().isEmpty()) {
             return Optional.empty();
         }
-        LinkHttp.Response response = client.storeFile(item.contentIdHex(), item.poster(), 0);
+        LinkHttp.Response response;
+        try {
+            response = client.storeFile(item.contentIdHex(), item.poster(), 0);
+        } catch (BoxRefusedException noPoster) {
+            return Optional.empty();
+        }
         try (InputStream body = response.body()) {
             byte[] bytes = response.length() > MAX_POSTER_BYTES ? new byte[0] : body.readNBytes(MAX_POSTER_BYTES + 1);
             if (bytes.length == 0 || bytes.length > MAX_POSTER_BYTES) {
@@ -108,15 +150,37 @@ public final class SellerBoxes implements AutoCloseable {
                 client.close();
                 return Optional.empty();
             }
-            return Optional.of(bytes);
+            return sensibleSize(bytes) ? Optional.of(bytes) : Optional.empty();
         } catch (IOException e) {
             throw new BoxUnreachableException("the box stopped sending the poster of " + item.title(), e);
         }
     }
 
+    /** A picture in a format we read, whose header claims no more than {@link #MAX_POSTER_SIDE} a side; nothing decoded. */
+    static boolean sensibleSize(byte[] picture) {
+        try (ImageInputStream in = ImageIO.createImageInputStream(new ByteArrayInputStream(picture))) {
+            Iterator<ImageReader> readers = in == null ? Collections.emptyIterator() : ImageIO.getImageReaders(in);
+            if (!readers.hasNext()) {
+                return false;
+            }
+            ImageReader reader = readers.next();
+            try {
+                reader.setInput(in, true, true);
+                return reader.getWidth(0) <= MAX_POSTER_SIDE && reader.getHeight(0) <= MAX_POSTER_SIDE;
+            } finally {
+                reader.dispose();
+            }
+        } catch (IOException | RuntimeException e) {
+            return false;
+        }
+    }
+
+    /** Closes every link; a request under way fails as if its box had gone. */
     @Override
-    public synchronized void close() {
-        open.values().forEach(BoxClient::close);
-        open.clear();
+    public void close() {
+        synchronized (open) {
+            open.values().forEach(SellerBoxes::closeQuietly);
+            open.clear();
+        }
     }
 }

@@ -29,8 +29,19 @@ public record StoreItem(byte[] contentId, DidKey box, String title, String descr
                         List<String> files, Optional<Listed> listing) {
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    /** Where an item is sold. */
-    public record Listed(long chainId, EvmAddress market) {
+    /**
+     * Where an item is sold, and by whom: the account the listing pays. A buyer believes a listing only when the
+     * box's own entry names the same seller, so nobody else can list the box's item and be paid for it.
+     */
+    public record Listed(long chainId, EvmAddress market, Optional<EvmAddress> seller) {
+        public Listed(long chainId, EvmAddress market, EvmAddress seller) {
+            this(chainId, market, Optional.of(seller));
+        }
+
+        /** Where it will be sold, before anyone has listed it (the film's own pssh box says only this). */
+        public Listed(long chainId, EvmAddress market) {
+            this(chainId, market, Optional.empty());
+        }
     }
 
     public StoreItem {
@@ -76,7 +87,10 @@ public record StoreItem(byte[] contentId, DidKey box, String title, String descr
                 .put("poster", poster).put("playlist", playlist).put("metadata_uri", metadataUri());
         ArrayNode names = payload.putArray("files");
         files.forEach(names::add);
-        listing.ifPresent(where -> payload.put("chain_id", where.chainId()).put("market", where.market().value()));
+        listing.ifPresent(where -> {
+            payload.put("chain_id", where.chainId()).put("market", where.market().value());
+            where.seller().ifPresent(seller -> payload.put("seller", seller.value()));
+        });
         return signer.signEnvelope(EnvelopeDomains.STORE_ITEM, payload);
     }
 
@@ -99,7 +113,8 @@ public record StoreItem(byte[] contentId, DidKey box, String title, String descr
             List<String> files = new ArrayList<>();
             payload.path("files").forEach(name -> files.add(name.asText()));
             Optional<Listed> listing = payload.has("chain_id")
-                    ? Optional.of(new Listed(payload.path("chain_id").asLong(), new EvmAddress(payload.path("market").asText())))
+                    ? Optional.of(new Listed(payload.path("chain_id").asLong(), new EvmAddress(payload.path("market").asText()),
+                            payload.hasNonNull("seller") ? Optional.of(new EvmAddress(payload.path("seller").asText())) : Optional.empty()))
                     : Optional.empty();
             return new StoreItem(HexFormat.of().parseHex(id.substring(2)), box, payload.path("title").asText(),
                     payload.path("description").asText(""), payload.path("duration_s").asDouble(), payload.path("codecs").asText(),

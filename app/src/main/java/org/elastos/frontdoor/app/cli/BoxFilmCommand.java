@@ -79,7 +79,7 @@ final class BoxFilmCommand {
                 }
                 System.err.println("sending and waiting for it to be mined...");
                 SentTransaction sent = transactions.send(prepared);
-                StoreItem listed = shop.listed(item.contentId(), where);
+                StoreItem listed = shop.listed(item.contentId(), new StoreItem.Listed(where.chainId(), where.market(), seller.evmAddress()));
                 new BoxChains(data).remember(where.chainId(), connection.chain().rpcUrl());
                 ObjectNode result = result(listed).put("price", coin.format(amount)).put("transaction", sent.hash())
                         .put("block", sent.blockNumber().longValueExact()).put("fee_paid", coin.format(sent.feePaid()));

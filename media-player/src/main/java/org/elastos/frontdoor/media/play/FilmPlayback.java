@@ -83,10 +83,12 @@ public final class FilmPlayback implements AutoCloseable {
             throw new PlaybackException(PlaybackException.Reason.LICENSE_REJECTED, e.getMessage(), e);
         } catch (Mp4Exception | IllegalArgumentException e) {
             closeAll(opened);
+            audit.record("player", "deny", item.contentIdHex() + ": its files do not read as a film");
             throw new PlaybackException(PlaybackException.Reason.DAMAGED_SEGMENT, "the film's files do not read as a film: "
                     + e.getMessage(), e);
         } catch (IOException e) {
             closeAll(opened);
+            audit.record("player", "deny", item.contentIdHex() + ": " + PlaybackException.Reason.SELLER_UNREACHABLE);
             throw new PlaybackException(PlaybackException.Reason.SELLER_UNREACHABLE, e.getMessage(), e);
         } catch (PlaybackException e) {
             closeAll(opened);
@@ -94,6 +96,7 @@ public final class FilmPlayback implements AutoCloseable {
             throw e;
         } catch (RuntimeException e) {
             closeAll(opened);
+            audit.record("player", "deny", item.contentIdHex() + ": " + e.getClass().getSimpleName());
             throw e;
         }
     }

@@ -8,7 +8,6 @@ import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
 import org.elastos.frontdoor.link.BoxClient;
 import org.elastos.frontdoor.link.LinkException;
-import org.elastos.frontdoor.link.SellerBoxes;
 import org.elastos.frontdoor.link.StoreItem;
 import org.elastos.frontdoor.market.ChainProfile;
 import org.elastos.frontdoor.market.ChainUnreachableException;
@@ -20,12 +19,14 @@ import org.elastos.frontdoor.views.Strings;
 import org.elastos.frontdoor.views.TaskRunner;
 import org.elastos.frontdoor.views.store.Marketplace;
 import org.elastos.frontdoor.views.store.Offer;
-import org.elastos.frontdoor.views.store.StoreWords;
+import org.elastos.frontdoor.wallet.EvmAddress;
 import org.elastos.frontdoor.wallet.audit.AuditLog;
+import org.elastos.frontdoor.wallet.signer.Signer;
 
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * Playing one film: the right is checked on the chain first (so a person who has not bought it is told the price),
@@ -63,7 +64,8 @@ public final class PlayerViewModel {
     private final DoubleProperty latestSeek = new SimpleDoubleProperty(0);
     private final StringProperty price = new SimpleStringProperty("");
     private TaskRunner.Running starting;
-    private FilmPlayback playback;
+    /** The playback once started; set by the work, taken by whoever closes it. */
+    private final AtomicReference<FilmPlayback> live = new AtomicReference<>();
 
     /** A refusal decided before a license is asked for. */
     private static final class Refused extends RuntimeException {
@@ -96,24 +98,32 @@ public final class PlayerViewModel {
         starting = tasks.<FilmPlayback, State>start(task -> {
             ChainProfile chain = check();
             task.progress(State.STARTING);
-            StoreItem item = describe();
+            StoreItem item = describe(chain);
+            Signer holder = marketplace.account();
+            EvmAddress market = chain.requireMarket();
             BoxClient seller;
             try {
                 seller = marketplace.sellers().connect(item.box());
             } catch (LinkException e) {
-                throw new Refused(Refusal.SELLER_OFFLINE, Strings.get("player.refused.offline"));
+                throw refused(Refusal.SELLER_OFFLINE, "player.refused.offline", "the seller's box is offline");
             }
+            FilmPlayback started;
             try {
-                return FilmPlayback.start(seller, item, marketplace.account(), chain.chainId(), chain.requireMarket(), keys,
-                        audit, dataRoot.resolve("player"), Clock.systemUTC(), step -> { });
+                started = FilmPlayback.start(seller, item, holder, chain.chainId(), market, keys, audit,
+                        dataRoot.resolve("player"), Clock.systemUTC(), step -> { });
             } catch (PlaybackException e) {
                 throw refusalOf(e);
             }
+            // Closing while this ran must not leave the film served: whoever comes last closes it.
+            live.set(started);
+            if (task.cancelled()) {
+                closeLive();
+            }
+            return started;
         }, next -> {
             state.set(next);
             message.set(Strings.get("player.starting"));
         }, started -> {
-            playback = started;
             duration.set(started.durationSeconds());
             latestSeek.set(started.latestSeekSeconds());
             source.set(started.playlist());
@@ -125,41 +135,54 @@ public final class PlayerViewModel {
                 message.set(refused.getMessage());
             } else {
                 refusal.set(Refusal.LICENSE);
-                message.set(Strings.get("error.unexpected", failure.getMessage()));
+                message.set(Strings.get("error.unexpected", failure.getClass().getSimpleName()));
             }
             state.set(State.REFUSED);
         });
     }
 
-    /** The chain first: only a holder whose purchase counts gets further. */
-    private ChainProfile check() {
-        try {
-            ChainProfile chain = marketplace.rpc().chain();
-            String listed = chain.coin().format(offer.listing().price());
-            tasks.onUiThread(() -> price.set(listed));
-            if (!marketplace.market().rightsOracle().hasAccess(marketplace.account().evmAddress(), offer.listing().contentId())) {
-                audit.record("player", "deny", offer.listing().contentId().hex() + ": not owned by this account");
-                throw new Refused(Refusal.NOT_OWNED, Strings.get("player.refused.not-owned", listed));
-            }
-            return chain;
-        } catch (ChainUnreachableException e) {
-            marketplace.forget();
-            throw new Refused(Refusal.CHAIN_UNREACHABLE, Strings.get("player.refused.chain"));
-        } catch (MarketException e) {
-            throw new Refused(Refusal.CHAIN_UNREACHABLE, StoreWords.failure(e, marketplace.rpc().chain().coin()));
-        }
+    /** A refusal in words, its reason in the audit log. */
+    private Refused refused(Refusal why, String key, String audited, Object... args) {
+        audit.record("player", "deny", offer.listing().contentId().hex() + ": " + audited);
+        return new Refused(why, Strings.get(key, args));
     }
 
-    /** The item as its box signed it: the one the Store showed, or asked again (its box may have been offline then). */
-    private StoreItem describe() {
+    /** The chain first: only a holder whose purchase counts gets further. */
+    private ChainProfile check() {
+        ChainProfile chain;
+        try {
+            chain = marketplace.rpc().chain();
+        } catch (MarketException e) {
+            throw refused(Refusal.CHAIN_UNREACHABLE, "player.refused.chain", "the chain cannot be asked");
+        }
+        String listed = chain.coin().format(offer.listing().price());
+        tasks.onUiThread(() -> price.set(listed));
+        try {
+            if (!marketplace.market().rightsOracle().hasAccess(marketplace.account().evmAddress(), offer.listing().contentId())) {
+                throw refused(Refusal.NOT_OWNED, "player.refused.not-owned", "not owned by this account", listed);
+            }
+        } catch (ChainUnreachableException e) {
+            marketplace.forget();
+            throw refused(Refusal.CHAIN_UNREACHABLE, "player.refused.chain", "the chain cannot be asked");
+        }
+        return chain;
+    }
+
+    /**
+     * The item as its box signed it, and standing behind this listing: the one the Store showed, or asked for again
+     * (its box may have been offline then), with the same checks.
+     */
+    private StoreItem describe(ChainProfile chain) {
         if (offer.item().isPresent()) {
             return offer.item().get();
         }
-        try {
-            return marketplace.sellers().describe(SellerBoxes.ItemAddress.parse(offer.listing().metadataUri())).item();
-        } catch (IllegalArgumentException | LinkException e) {
-            throw new Refused(Refusal.SELLER_OFFLINE, Strings.get("player.refused.offline"));
+        Offer described = Offer.describe(offer.listing(), marketplace.sellers(), chain);
+        if (described.seller() != Offer.Seller.ONLINE) {
+            throw described.seller() == Offer.Seller.OFFLINE
+                    ? refused(Refusal.SELLER_OFFLINE, "player.refused.offline", "the seller's box is offline")
+                    : refused(Refusal.LICENSE, "player.refused.unverified", "the seller's box does not stand behind this listing");
         }
+        return described.item().orElseThrow();
     }
 
     private static Refused refusalOf(PlaybackException e) {
@@ -192,11 +215,18 @@ public final class PlayerViewModel {
             starting = null;
         }
         source.set(null);
-        if (playback != null) {
-            playback.close();
-            playback = null;
+        if (closeLive()) {
+            audit.record("player", "end", offer.listing().contentId().hex());
             state.set(State.ENDED);
         }
+    }
+
+    private boolean closeLive() {
+        FilmPlayback playing = live.getAndSet(null);
+        if (playing != null) {
+            playing.close();
+        }
+        return playing != null;
     }
 
     /** Where a seek request lands: within the film, and never past {@link #latestSeekProperty()}. */

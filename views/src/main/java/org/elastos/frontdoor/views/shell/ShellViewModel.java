@@ -52,10 +52,15 @@ public final class ShellViewModel {
         return Optional.ofNullable(marketplace);
     }
 
-    /** Closes the links the shell opened: the chain and the sellers' boxes. */
+    /**
+     * Closes the links the shell opened: the chain and the sellers' boxes, off the UI thread, since a box being asked
+     * may take its time to let go.
+     */
     public void shutdown() {
         if (marketplace != null) {
-            marketplace.close();
+            Thread closing = new Thread(marketplace::close, "marketplace-close");
+            closing.setDaemon(true);
+            closing.start();
             marketplace = null;
         }
     }

@@ -103,17 +103,18 @@ public final class BuyViewModel {
         stage.set(Stage.SENDING);
         status.set(Strings.get("buy.sending"));
         progress.set(-1);
-        sending = tasks.<SentTransaction, Checkout.Step>start(task -> {
+        sending = tasks.<Receipt, Checkout.Step>start(task -> {
             SentTransaction sent = going.send(task::progress);
             try {
                 going.awaitConfirmations(sent, task::progress, poll, patience);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }
-            return sent;
-        }, this::step, sent -> {
-            receipt.set(new Receipt(sent.hash(), sent.blockNumber().toString(), coin.format(offer.listing().price()),
-                    coin.format(sent.feePaid(), SHOWN_DECIMALS, RoundingMode.CEILING), marketplace.rpc().chain().explorerLink(sent.hash()).map(Object::toString)));
+            return new Receipt(sent.hash(), sent.blockNumber().toString(), coin.format(offer.listing().price()),
+                    coin.format(sent.feePaid(), SHOWN_DECIMALS, RoundingMode.CEILING),
+                    going.explorerLink(sent).map(Object::toString));
+        }, this::step, paid -> {
+            receipt.set(paid);
             status.set(Strings.get("buy.done", offer.title()));
             progress.set(1);
             stage.set(Stage.DONE);

@@ -8,7 +8,9 @@ import org.elastos.frontdoor.link.StoreItem;
 import org.elastos.frontdoor.market.ChainProfile;
 import org.elastos.frontdoor.market.Listing;
 import org.elastos.frontdoor.views.Strings;
+import org.elastos.frontdoor.wallet.WalletException;
 
+import java.util.Locale;
 import java.util.Optional;
 
 /**
@@ -37,23 +39,31 @@ public record Offer(Listing listing, Seller seller, Optional<StoreItem> item, Op
         SellerBoxes.ItemAddress address;
         try {
             address = SellerBoxes.ItemAddress.parse(listing.metadataUri());
-        } catch (IllegalArgumentException e) {
+        } catch (IllegalArgumentException | WalletException e) {
             return new Offer(listing, Seller.UNVERIFIED, Optional.empty(), Optional.empty());
         }
         try {
             SellerBoxes.Described described = sellers.describe(address);
-            StoreItem item = described.item();
-            boolean soldHere = item.listing().map(where -> where.chainId() == chain.chainId()
-                    && chain.market().map(where.market()::equals).orElse(false)).orElse(false);
-            if (!soldHere || !item.contentIdHex().equals(listing.contentId().hex())) {
+            if (!vouchesFor(described.item(), listing, chain)) {
                 return new Offer(listing, Seller.UNVERIFIED, Optional.empty(), Optional.empty());
             }
-            return new Offer(listing, Seller.ONLINE, Optional.of(item), described.poster());
+            return new Offer(listing, Seller.ONLINE, Optional.of(described.item()), described.poster());
         } catch (BoxUnreachableException e) {
             return new Offer(listing, Seller.OFFLINE, Optional.empty(), Optional.empty());
-        } catch (BoxRefusedException | PeerIdentityException e) {
+        } catch (BoxRefusedException | PeerIdentityException | WalletException e) {
+            // Refused, an impostor on the path, or an answer that is not a signed entry: nothing of it is believed.
             return new Offer(listing, Seller.UNVERIFIED, Optional.empty(), Optional.empty());
         }
+    }
+
+    /**
+     * Whether the box's signed entry stands behind this listing: the same content id, sold on this chain by this
+     * market, and paying the seller the entry names. Someone else who lists a box's item is not its seller.
+     */
+    public static boolean vouchesFor(StoreItem item, Listing listing, ChainProfile chain) {
+        return item.contentIdHex().equals(listing.contentId().hex()) && item.listing().map(where -> where.chainId() == chain.chainId()
+                && chain.market().map(where.market()::equals).orElse(false)
+                && where.seller().map(listing.seller()::equals).orElse(false)).orElse(false);
     }
 
     /** The item's title, or, while its box is silent, its content id shortened. */
@@ -78,11 +88,12 @@ public record Offer(Listing listing, Seller seller, Optional<StoreItem> item, Op
 
     /** Whether a search matches it: title, description, or content id, ignoring case. */
     public boolean matches(String query) {
-        String q = query == null ? "" : query.strip().toLowerCase();
+        String q = query == null ? "" : query.strip().toLowerCase(Locale.ROOT);
         if (q.isEmpty()) {
             return true;
         }
-        return title().toLowerCase().contains(q) || item.map(it -> it.description().toLowerCase().contains(q)).orElse(false)
+        return title().toLowerCase(Locale.ROOT).contains(q)
+                || item.map(it -> it.description().toLowerCase(Locale.ROOT).contains(q)).orElse(false)
                 || listing.contentId().hex().contains(q);
     }
 }

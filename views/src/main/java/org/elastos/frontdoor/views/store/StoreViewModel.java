@@ -14,6 +14,11 @@ import org.elastos.frontdoor.market.Shelf;
 import org.elastos.frontdoor.views.TaskRunner;
 
 import java.util.List;
+import java.util.concurrent.CompletionService;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorCompletionService;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.function.Function;
 
 /**
@@ -32,6 +37,9 @@ public final class StoreViewModel {
         record Described(int index, Offer offer) implements Update {
         }
     }
+
+    /** How many sellers' boxes are asked at once. */
+    private static final int SELLERS_AT_ONCE = 4;
 
     private final TaskRunner tasks;
     private final Marketplace marketplace;
@@ -74,15 +82,44 @@ public final class StoreViewModel {
             List<Listing> listings = narrow.apply(marketplace.shelf());
             ChainProfile chain = marketplace.rpc().chain();
             task.progress(new Update.Listed(listings.stream().map(Offer::looking).toList(), chain));
-            for (int i = 0; i < listings.size() && !task.cancelled(); i++) {
-                task.progress(new Update.Described(i, Offer.describe(listings.get(i), marketplace.sellers(), chain)));
-            }
+            describeAll(listings, chain, task);
             return null;
         }, this::apply, done -> state.set(State.READY), failure -> {
             offers.clear();
             error.set(StoreWords.failure(failure, coin.get()));
             state.set(State.FAILED);
         });
+    }
+
+    /**
+     * Asks the sellers' boxes a few at a time, each answer shown as it comes, so one box that is slow or offline holds
+     * up only its own card.
+     */
+    private void describeAll(List<Listing> listings, ChainProfile chain, TaskRunner.Task<Update> task) {
+        if (listings.isEmpty()) {
+            return;
+        }
+        ExecutorService askers = Executors.newFixedThreadPool(Math.min(SELLERS_AT_ONCE, listings.size()), runnable -> {
+            Thread thread = new Thread(runnable, "store-describe");
+            thread.setDaemon(true);
+            return thread;
+        });
+        try {
+            CompletionService<Update.Described> answers = new ExecutorCompletionService<>(askers);
+            for (int i = 0; i < listings.size(); i++) {
+                int index = i;
+                answers.submit(() -> new Update.Described(index, Offer.describe(listings.get(index), marketplace.sellers(), chain)));
+            }
+            for (int i = 0; i < listings.size() && !task.cancelled(); i++) {
+                task.progress(answers.take().get());
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (ExecutionException e) {
+            throw e.getCause() instanceof RuntimeException failure ? failure : new IllegalStateException(e.getCause());
+        } finally {
+            askers.shutdownNow();
+        }
     }
 
     private void apply(Update update) {

@@ -34,7 +34,8 @@ public final class StoreWords {
         if (failure instanceof ReceiptTimeoutException) {
             return Strings.get("store.error.unconfirmed");
         }
-        return Strings.get("error.unexpected", failure.getMessage());
+        // Never the failure's own message: it may carry what a node or a box chose to say.
+        return Strings.get("error.unexpected", failure.getClass().getSimpleName());
     }
 
     static String refusal(Refusal refusal, Coin coin) {
@@ -52,6 +53,6 @@ public final class StoreWords {
         if (refusal instanceof Refusal.WrongPayment wrong) {
             return Strings.get("store.error.price-changed", coin.format(wrong.price()));
         }
-        return Strings.get("store.error.refused", refusal.explain(coin));
+        return Strings.get("store.error.refused");
     }
 }

@@ -37,11 +37,15 @@ import java.util.Optional;
 /**
  * A small market on real parts, for the Store's and the player's tests: a Hardhat node with the market, a seller's
  * box behind a carrier relay selling two ffmpeg-made films (dusk at 2.5, dawn at 1), a copycat listing pointing at
- * dawn's entry, and a listing whose box is gone. The buyer holds 10 devELA, the poor account 1.2.
+ * dawn's entry, a third film of the box listed first by someone else (its entry names the box's seller, so the
+ * listing is not believed), a listing whose DID is malformed, and one whose box is gone. The buyer holds 10 devELA,
+ * the poor account 1.2.
  */
 public final class SellerWorld implements AutoCloseable {
     public static final ContentId COPYCAT = ContentId.parse("0xc0c0c0c0c0c0c0c0c0c0c0c0c0c0c0c0");
     public static final ContentId GONE = ContentId.parse("0x0badbadbadbadbadbadbadbadbadbad0");
+    /** Listed with a metadata URI shaped like ours whose DID is not one. */
+    public static final ContentId BAD_DID = ContentId.parse("0xbdbdbdbdbdbdbdbdbdbdbdbdbdbdbdbd");
 
     public final Path dir;
     public final DevChain chain;
@@ -52,9 +56,10 @@ public final class SellerWorld implements AutoCloseable {
     public final Signer poor;
     public final StoreItem dusk;
     public final StoreItem dawn;
+    public final StoreItem frontRun;
 
     private SellerWorld(Path dir, DevChain chain, CarrierRelay relay, HomeBox box, Signer seller, Signer buyer, Signer poor,
-            StoreItem dusk, StoreItem dawn) {
+            StoreItem dusk, StoreItem dawn, StoreItem frontRun) {
         this.dir = dir;
         this.chain = chain;
         this.relay = relay;
@@ -64,6 +69,7 @@ public final class SellerWorld implements AutoCloseable {
         this.poor = poor;
         this.dusk = dusk;
         this.dawn = dawn;
+        this.frontRun = frontRun;
     }
 
     public static SellerWorld open(Path dir, int filmSeconds) throws Exception {
@@ -94,9 +100,17 @@ public final class SellerWorld implements AutoCloseable {
             Transactions sales = new Transactions(chain.rpc(), seller);
             sales.submit(market.list(ContentId.of(dusk.contentId()), Coin.ELA.parse("2.5"), dusk.metadataUri()));
             sales.submit(market.list(ContentId.of(dawn.contentId()), Coin.ELA.parse("1"), dawn.metadataUri()));
-            dusk = shop.listed(dusk.contentId(), where);
-            dawn = shop.listed(dawn.contentId(), where);
+            StoreItem.Listed sold = new StoreItem.Listed(where.chainId(), where.market(), seller.evmAddress());
+            dusk = shop.listed(dusk.contentId(), sold);
+            dawn = shop.listed(dawn.contentId(), sold);
             sales.submit(market.list(COPYCAT, Coin.ELA.parse("0.5"), dawn.metadataUri()));
+            StoreItem frontRun = shop.addFilm(film, "Testsrc at noon", "Listed first by someone else.", Optional.empty(),
+                    Optional.of(where), new FilmPackager(), fraction -> { });
+            new Transactions(chain.rpc(), buyer).submit(market.list(ContentId.of(frontRun.contentId()), Coin.ELA.parse("0.1"),
+                    frontRun.metadataUri()));
+            frontRun = shop.listed(frontRun.contentId(), sold);
+            String notADid = "did:key:z" + "1".repeat(48);
+            sales.submit(market.list(BAD_DID, Coin.ELA.parse("0.2"), "elastos://" + notADid + "/store/" + BAD_DID.hex()));
             String goneBox = HostKey.loadOrCreate(dir.resolve("gone.key"), new SecureRandom()).did().value();
             sales.submit(market.list(GONE, Coin.ELA.parse("3"), "elastos://" + goneBox + "/store/" + GONE.hex()));
             new BoxChains(data).remember(chain.profile().chainId(), chain.rpcUrl());
@@ -104,7 +118,7 @@ public final class SellerWorld implements AutoCloseable {
             while (!box.isRelayed() && System.nanoTime() < deadline) {
                 Thread.sleep(20);
             }
-            return new SellerWorld(dir, chain, relay, box, seller, buyer, poor, dusk, dawn);
+            return new SellerWorld(dir, chain, relay, box, seller, buyer, poor, dusk, dawn, frontRun);
         } catch (Exception | Error e) {
             closeAll(box, relay, chain);
             throw e;

@@ -2,6 +2,7 @@ package org.elastos.frontdoor.views.store;
 
 import org.elastos.frontdoor.market.ChainChoice;
 import org.elastos.frontdoor.market.Coin;
+import org.elastos.frontdoor.market.ContentId;
 import org.elastos.frontdoor.views.TaskRunner;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -41,35 +42,46 @@ class StoreViewModelTest {
         }
     }
 
+    private static Offer find(List<Offer> offers, ContentId id) {
+        return offers.stream().filter(offer -> offer.listing().contentId().equals(id)).findFirst().orElseThrow();
+    }
+
     @Test
-    void theStoreShowsEachListingWithWhatItsSellersBoxSignedAndSaysWhichBoxIsOffline() {
+    void theStoreShowsEachListingWithWhatItsSellersBoxSignedAndSaysWhichBoxIsOfflineOrUnbelieved() {
         try (Marketplace market = world.marketplace(world.buyer)) {
             StoreViewModel store = StoreViewModel.store(TaskRunner.synchronous(), market);
             store.reload();
             assertEquals(StoreViewModel.State.READY, store.stateProperty().get(), store.errorProperty().get());
             List<Offer> offers = store.shown();
-            assertEquals(4, offers.size());
-            assertEquals(SellerWorld.GONE, offers.get(0).listing().contentId(), "the newest listing comes first");
-            assertEquals(Offer.Seller.OFFLINE, offers.get(0).seller(), "its box is gone, and the listing says so");
-            assertEquals("Item 0badba\u2026bad0", offers.get(0).title());
-            assertEquals(SellerWorld.COPYCAT, offers.get(1).listing().contentId());
-            assertEquals(Offer.Seller.UNVERIFIED, offers.get(1).seller(), "another item's description is not believed");
-            assertEquals("Item c0c0c0\u2026c0c0", offers.get(1).title());
-            Offer dawnOffer = offers.get(2);
+            assertEquals(List.of(SellerWorld.GONE, SellerWorld.BAD_DID, ContentId.of(world.frontRun.contentId()),
+                    SellerWorld.COPYCAT, ContentId.of(world.dawn.contentId()), ContentId.of(world.dusk.contentId())),
+                    offers.stream().map(offer -> offer.listing().contentId()).toList(), "newest listing first");
+
+            Offer gone = find(offers, SellerWorld.GONE);
+            assertEquals(Offer.Seller.OFFLINE, gone.seller(), "its box is gone, and the listing says so");
+            assertEquals("Item 0badba\u2026bad0", gone.title());
+            assertEquals(Offer.Seller.UNVERIFIED, find(offers, SellerWorld.BAD_DID).seller(), "a malformed DID is not believed");
+            assertEquals(Offer.Seller.UNVERIFIED, find(offers, SellerWorld.COPYCAT).seller(), "another item's entry is not believed");
+            assertEquals("Item c0c0c0\u2026c0c0", find(offers, SellerWorld.COPYCAT).title());
+            Offer frontRun = find(offers, ContentId.of(world.frontRun.contentId()));
+            assertEquals(Offer.Seller.UNVERIFIED, frontRun.seller(),
+                    "listed by someone other than the seller its box's entry names: not believed, though the entry is genuine");
+
+            Offer dawnOffer = find(offers, ContentId.of(world.dawn.contentId()));
             assertEquals(Offer.Seller.ONLINE, dawnOffer.seller());
             assertEquals("Testsrc at dawn", dawnOffer.title());
             assertEquals("1 devELA", store.price(dawnOffer));
             assertEquals("0:04", dawnOffer.duration());
             byte[] poster = dawnOffer.poster().orElseThrow();
             assertTrue((poster[0] & 0xff) == 0xff && (poster[1] & 0xff) == 0xd8, "the poster is the box's JPEG");
-            assertEquals("Testsrc at dusk", offers.get(3).title());
+            assertEquals("Testsrc at dusk", find(offers, ContentId.of(world.dusk.contentId())).title());
 
             store.searchProperty().set("DUSK");
             assertEquals(List.of("Testsrc at dusk"), store.shown().stream().map(Offer::title).toList());
             store.searchProperty().set("earlier");
             assertEquals(List.of("Testsrc at dawn"), store.shown().stream().map(Offer::title).toList(), "descriptions are searched");
             store.searchProperty().set("");
-            assertEquals(4, store.shown().size());
+            assertEquals(6, store.shown().size());
         }
     }
 
