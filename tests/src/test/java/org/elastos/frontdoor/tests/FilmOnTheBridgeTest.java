@@ -95,9 +95,10 @@ class FilmOnTheBridgeTest {
         List<byte[]> secrets = List.of(key, java.util.HexFormat.of().formatHex(key).getBytes(),
                 java.util.Base64.getEncoder().withoutPadding().encodeToString(key).getBytes(),
                 java.util.Base64.getUrlEncoder().withoutPadding().encodeToString(key).getBytes(), picture);
+        Path ownSource = film.toAbsolutePath().normalize();
         for (Path root : List.of(Path.of(System.getProperty("java.io.tmpdir")), dir)) {
             try (Stream<Path> files = Files.walk(root, 6)) {
-                for (Path file : files.filter(Files::isRegularFile).filter(f -> !f.startsWith(hls) && !f.equals(film)).toList()) {
+                for (Path file : files.filter(Files::isRegularFile).filter(f -> !f.startsWith(hls) && !ownSource.equals(f.toAbsolutePath().normalize())).toList()) {
                     if (Files.getLastModifiedTime(file).toMillis() < started - 1000 || Files.size(file) > (64 << 20)) {
                         continue;
                     }
