@@ -212,10 +212,6 @@ public final class DemoMarket implements AutoCloseable {
         return chain;
     }
 
-    public HomeBox seller() {
-        return seller;
-    }
-
     private static Path make(SampleFilm film, Path folder, int seconds) throws IOException, InterruptedException {
         Path target = folder.resolve(film.title().toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", "-") + "-" + seconds + "s.mp4");
         if (Files.isRegularFile(target)) {

@@ -30,7 +30,7 @@ public final class AppViewModel {
     private final ObjectProperty<Identity> identity = new SimpleObjectProperty<>();
     private final ObjectProperty<Duration> autoLock = new SimpleObjectProperty<>(DEFAULT_AUTO_LOCK);
     private final BooleanProperty darkTheme = new SimpleBooleanProperty(false);
-    private final ObjectProperty<StoreSetup> storeSetup = new SimpleObjectProperty<>();
+    private StoreSetup storeSetup;
     private Wallet wallet;
 
     public AppViewModel(IdentityDirectory identities, TaskRunner tasks) {
@@ -112,11 +112,11 @@ public final class AppViewModel {
 
     /** Where the Store, the Library and the player look; empty until the app is told (the Store then says so). */
     public Optional<StoreSetup> storeSetup() {
-        return Optional.ofNullable(storeSetup.get());
+        return Optional.ofNullable(storeSetup);
     }
 
     public void useStore(StoreSetup setup) {
-        storeSetup.set(setup);
+        storeSetup = setup;
     }
 
     public TaskRunner tasks() {

@@ -50,7 +50,7 @@ public final class StoreViewModel {
     private final ObjectProperty<State> state = new SimpleObjectProperty<>(State.LOADING);
     private final StringProperty error = new SimpleStringProperty("");
     private final ObjectProperty<Offer> selected = new SimpleObjectProperty<>();
-    private final ObjectProperty<Coin> coin = new SimpleObjectProperty<>(Coin.ELA);
+    private Coin coin = Coin.ELA;
     private final StringProperty chainName = new SimpleStringProperty("");
     private TaskRunner.Running loading;
 
@@ -86,7 +86,7 @@ public final class StoreViewModel {
             return null;
         }, this::apply, done -> state.set(State.READY), failure -> {
             offers.clear();
-            error.set(StoreWords.failure(failure, coin.get()));
+            error.set(StoreWords.failure(failure, coin));
             state.set(State.FAILED);
         });
     }
@@ -124,7 +124,7 @@ public final class StoreViewModel {
 
     private void apply(Update update) {
         if (update instanceof Update.Listed listed) {
-            coin.set(listed.chain().coin());
+            coin = listed.chain().coin();
             chainName.set(listed.chain().displayName());
             offers.setAll(listed.offers());
         } else if (update instanceof Update.Described described) {
@@ -169,20 +169,12 @@ public final class StoreViewModel {
         return selected;
     }
 
-    public ObjectProperty<Coin> coinProperty() {
-        return coin;
-    }
-
     /** The chain's name for people, once it has answered. */
     public StringProperty chainNameProperty() {
         return chainName;
     }
 
     public String price(Offer offer) {
-        return coin.get().format(offer.listing().price());
-    }
-
-    public Marketplace marketplace() {
-        return marketplace;
+        return coin.format(offer.listing().price());
     }
 }
