@@ -10,9 +10,12 @@ void elastos_log(const char *text, int length);
 __attribute__((import_module("elastos"), import_name("folder_read")))
 int elastos_folder_read(const char *path, int path_length, char *buffer, int buffer_length);
 
-/* media.decrypt: decrypts `length` bytes at `data` in place, under the one key the capsule was loaded with (it never
-   sees the key), with AES-128-CTR whose counter block is the 8- or 16-byte `iv`, `stream_offset` bytes into that
-   keystream. Returns 0. Anything outside the capsule's memory, or another IV size, stops the capsule. */
+/* media.decrypt: marks `length` bytes at `data`, in the output of the call that is running, for decryption under the
+   one key the capsule was loaded with (it never sees the key), with AES-128-CTR whose counter block is the 8- or
+   16-byte `iv`, `stream_offset` bytes into that keystream. The host decrypts them as the output leaves the capsule:
+   the capsule never holds them clear, so `data` is where the bytes will lie when the call returns. The IV is read at
+   once. Returns 0. A range outside the room of a call that hands bytes back (or in a call that hands none), past
+   the output's end when it returns, more than 65,536 ranges in a call, or another IV size stops the capsule. */
 __attribute__((import_module("elastos"), import_name("media_decrypt")))
 int elastos_media_decrypt(const unsigned char *iv, int iv_length, long long stream_offset, unsigned char *data, int length);
 

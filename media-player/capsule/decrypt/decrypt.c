@@ -1,8 +1,9 @@
 /*
- * The decrypt capsule: takes one encrypted CMAF media segment (MPEG Common Encryption, scheme cenc), decrypts every
- * protected range through media.decrypt under the one key it was loaded with (it never sees the key), takes the
- * encryption boxes (senc, saiz, saio) out of each traf, fixes the sizes and data offsets, and leaves the clear segment
- * in place. Each sample's IV and subsamples are read where saiz and saio point, as the standard says.
+ * The decrypt capsule: takes one encrypted CMAF media segment (MPEG Common Encryption, scheme cenc), takes the
+ * encryption boxes (senc, saiz, saio) out of each traf, fixes the sizes and data offsets, and marks every protected
+ * range for media.decrypt where it lies once the boxes are out. The host decrypts the marked ranges under the one key
+ * the capsule was loaded with as the segment leaves the capsule: it never sees the key, nor a clear byte. Each
+ * sample's IV and subsamples are read where saiz and saio point, as the standard says.
  *
  * The segment comes from a seller's box over the network: every field is checked against the segment's end before
  * it is read. A segment it cannot read is refused with a negative code:
@@ -156,7 +157,39 @@ static void skip(fields *f, u32 n) {
 }
 
 /* Decrypts one track fragment's samples; the data lie in [data_at, data_end) of the segment. */
-static int decrypt_traf(u8 *s, u32 length, const box *traf, u32 moof_at, u32 data_at, u32 data_end) {
+static int encryption_box(const u8 *type) {
+  return is(type, "senc") || is(type, "saiz") || is(type, "saio");
+}
+
+/* The bytes rewrite_moof will take out of this moof, its trafs' encryption boxes; -1 when a box does not nest. */
+static long long encryption_bytes(const u8 *s, const box *moof) {
+  long long total = 0;
+  for (u32 c = moof->at + 8; c < moof->at + moof->size;) {
+    box child;
+    if (!box_at(s, c, moof->at + moof->size, &child)) {
+      return -1;
+    }
+    c += child.size;
+    if (!is(child.type, "traf")) {
+      continue;
+    }
+    for (u32 p = child.at + child.header; p < child.at + child.size;) {
+      box part;
+      if (!box_at(s, p, child.at + child.size, &part)) {
+        return -1;
+      }
+      p += part.size;
+      if (encryption_box(part.type)) {
+        total += part.size;
+      }
+    }
+  }
+  return total;
+}
+
+/* Checks one traf's samples and marks their protected ranges for decryption where they will lie after the rewrite,
+   `shift` bytes before where they lie now. */
+static int decrypt_traf(u8 *s, u32 length, const box *traf, u32 moof_at, u32 data_at, u32 data_end, u32 shift) {
   box tfhd = {0}, saiz = {0}, saio = {0};
   int have_tfhd = 0, have_saiz = 0, have_saio = 0;
   for (u32 at = traf->at + traf->header; at < traf->at + traf->size;) {
@@ -250,7 +283,7 @@ static int decrypt_traf(u8 *s, u32 length, const box *traf, u32 moof_at, u32 dat
       const u8 *iv = info.p;
       skip(&info, iv_size);
       info_at += info_size;
-      u8 *data = s + position;
+      u8 *data = s + (position - shift);
       if (info.left == 0) {
         elastos_media_decrypt(iv, iv_size, 0, data, (int) size);
       } else {
@@ -282,10 +315,6 @@ static int decrypt_traf(u8 *s, u32 length, const box *traf, u32 moof_at, u32 dat
     return BAD_AUX_INFO;
   }
   return 0;
-}
-
-static int encryption_box(const u8 *type) {
-  return is(type, "senc") || is(type, "saiz") || is(type, "saio");
 }
 
 /* Copies the moof at `from` to `to` (to <= from) without its encryption boxes, fixing sizes and trun offsets. */
@@ -347,7 +376,9 @@ int decrypt_segment(u8 *s, int length, int capacity) {
     return NO_IV_SIZE;
   }
   u32 end = (u32) length;
-  /* First every fragment is checked and decrypted where it lies, then the segment is rewritten without the boxes. */
+  /* First every fragment is checked and its ranges marked where they will lie, then the segment is rewritten without
+     the boxes: everything after a moof moves back by what was taken out of it and the moofs before it. */
+  u32 shift = 0;
   for (u32 at = 0; at < end;) {
     box top;
     if (!box_at(s, at, end, &top)) {
@@ -364,6 +395,11 @@ int decrypt_segment(u8 *s, int length, int capacity) {
     if (top.header != 8) {
       return UNSUPPORTED;
     }
+    long long removed = encryption_bytes(s, &top);
+    if (removed < 0) {
+      return MALFORMED;
+    }
+    shift += (u32) removed;
     for (u32 c = top.at + 8; c < top.at + top.size;) {
       box child;
       if (!box_at(s, c, top.at + top.size, &child)) {
@@ -376,7 +412,7 @@ int decrypt_segment(u8 *s, int length, int capacity) {
       if (child.header != 8) {
         return UNSUPPORTED;
       }
-      int failed = decrypt_traf(s, end, &child, top.at, mdat.at + mdat.header, mdat.at + mdat.size);
+      int failed = decrypt_traf(s, end, &child, top.at, mdat.at + mdat.header, mdat.at + mdat.size, shift);
       if (failed) {
         return failed;
       }

@@ -80,3 +80,43 @@ int decrypt_bad_iv(unsigned char *data, int length, int capacity) {
   elastos_media_decrypt(data, 12, 0, data, length);
   return length;
 }
+
+/* Marks the body for decryption, then copies it after itself: the copy is what the capsule held, which stays
+   ciphertext, while the body it marked leaves clear. */
+__attribute__((export_name("decrypt_and_copy")))
+int decrypt_and_copy(unsigned char *data, int length, int capacity) {
+  int body = length - 8;
+  if (body < 0 || length + body > capacity) {
+    return -2;
+  }
+  elastos_media_decrypt(data, 8, 0, data + 8, body);
+  for (int i = 0; i < body; i++) {
+    data[length + i] = data[8 + i];
+  }
+  return length + body;
+}
+
+/* Marks the body, then hands back only the IV: the marked range lies past the output's end. */
+__attribute__((export_name("decrypt_past_output")))
+int decrypt_past_output(unsigned char *data, int length, int capacity) {
+  elastos_media_decrypt(data, 8, 0, data + 8, length - 8);
+  return 8;
+}
+
+/* Marks bytes in a call that hands none back. */
+static unsigned char loose[16];
+
+__attribute__((export_name("decrypt_in_plain_call")))
+int decrypt_in_plain_call(void) {
+  elastos_media_decrypt(loose, 8, 0, loose + 8, 8);
+  return 0;
+}
+
+/* Marks one range more than a call may. */
+__attribute__((export_name("decrypt_too_many")))
+int decrypt_too_many(unsigned char *data, int length, int capacity) {
+  for (int i = 0; i <= 65536; i++) {
+    elastos_media_decrypt(data, 8, 0, data + 8, 0);
+  }
+  return length;
+}

@@ -36,6 +36,8 @@ final class Capabilities {
 
     static final int MAX_LOG_LINES_PER_CALL = 100;
     static final int MAX_LOG_BYTES_PER_CALL = 16 * 1024;
+    /** The most ranges one call may mark for decryption: a 4 s 4K segment has a few thousand. */
+    static final int MAX_DECRYPT_RANGES_PER_CALL = 65_536;
 
     private final String capsule;
     private final AuditLog audit;
@@ -45,6 +47,14 @@ final class Capabilities {
     private int logBytes;
     private long decryptedRanges;
     private long decryptedBytes;
+    /** Where the bytes the running call hands back may lie, [roomStart, roomEnd); both -1 in a call that hands none. */
+    private long roomStart = -1;
+    private long roomEnd = -1;
+    private final List<MarkedRange> marked = new ArrayList<>();
+
+    /** A range media_decrypt marked, decrypted as the bytes leave the capsule; its IV copied when it was marked. */
+    private record MarkedRange(byte[] iv, long streamOffset, int at, int length) {
+    }
 
     Capabilities(String capsule, AuditLog audit, Path dataRoot, Optional<KeySlot> keySlot) {
         this.capsule = capsule;
@@ -65,10 +75,45 @@ final class Capabilities {
         }
     }
 
-    /** A new call begins: the per-call log budget starts again. */
+    /** A new call begins: the per-call log budget starts again, and it hands back no bytes until told so. */
     void newCall() {
         logLines = 0;
         logBytes = 0;
+        roomStart = -1;
+        roomEnd = -1;
+        marked.clear();
+    }
+
+    /** The running call hands back bytes from {@code at}, at most {@code capacity} of them: media_decrypt may mark ranges there. */
+    void handsBackBytes(long at, int capacity) {
+        roomStart = at;
+        roomEnd = at + capacity;
+    }
+
+    /**
+     * The running call handed back {@code output}, read from {@code at} in the capsule's memory: every range it marked
+     * is decrypted in it now, on its way out, so the capsule never holds a clear byte. A range past the end of what
+     * was handed back stops the capsule.
+     */
+    void decryptOnTheWayOut(byte[] output, long at) {
+        if (marked.isEmpty()) {
+            return;
+        }
+        KeySlot slot = keySlot.orElseThrow();
+        for (MarkedRange range : marked) {
+            if (range.at() + (long) range.length() > at + output.length) {
+                audit.record(capsule, "deny", "media.decrypt: " + range.length() + " bytes at " + range.at()
+                        + " run past the " + output.length + " bytes handed back from " + at);
+                throw new CapsuleException.CapabilityDenied(capsule + " marked bytes for decryption past the end of what it"
+                        + " handed back, and was stopped");
+            }
+            slot.decryptCtr(range.iv(), range.streamOffset(), output, (int) (range.at() - at), range.length());
+            if (decryptedRanges++ == 0) {
+                audit.record(capsule, "use", "media.decrypt: first range, " + range.length() + " bytes");
+            }
+            decryptedBytes += range.length();
+        }
+        marked.clear();
     }
 
     List<HostFunction> functionsFor(List<Grant> grants) {
@@ -132,11 +177,15 @@ final class Capabilities {
     }
 
     /**
-     * media_decrypt(iv, ivLength, streamOffset, data, length) -> 0: decrypts a range of the capsule's own memory in
-     * place under the key bound at load. The key stays with its slot; the capsule sees only what it decrypts.
+     * media_decrypt(iv, ivLength, streamOffset, data, length) -> 0: marks a range of the bytes this call hands back for
+     * decryption under the key bound at load. The range is decrypted when the bytes leave the capsule
+     * ({@link #decryptOnTheWayOut}), so the capsule sees neither the key nor a clear byte, and no range is copied
+     * out and back while it runs. The IV is read now, as it lies in the capsule's memory now.
      */
     private long[] mediaDecrypt(Instance instance, long... args) {
-        KeySlot slot = keySlot.orElseThrow(() -> new IllegalStateException("media.decrypt is granted only with a key slot"));
+        if (keySlot.isEmpty()) {
+            throw new IllegalStateException("media.decrypt is granted only with a key slot");
+        }
         int ivAt = (int) args[0];
         int ivLength = (int) args[1];
         long streamOffset = args[2];
@@ -150,13 +199,17 @@ final class Capabilities {
             throw new CapsuleException.CapabilityDenied(capsule + " asked to decrypt outside its own memory, or with an IV"
                     + " that is not 8 or 16 bytes, and was stopped");
         }
-        byte[] data = memory.readBytes(at, length);
-        slot.decryptCtr(memory.readBytes(ivAt, ivLength), streamOffset, data, 0, length);
-        memory.write(at, data);
-        if (decryptedRanges++ == 0) {
-            audit.record(capsule, "use", "media.decrypt: first range, " + length + " bytes");
+        if (at < roomStart || (long) at + length > roomEnd) {
+            audit.record(capsule, "deny", "media.decrypt: " + length + " bytes at " + at + ", outside the bytes this call"
+                    + " hands back" + (roomStart < 0 ? " (it hands back none)" : " (" + roomStart + " to " + roomEnd + ")"));
+            throw new CapsuleException.CapabilityDenied(capsule + " asked to decrypt bytes it does not hand back, and was stopped");
         }
-        decryptedBytes += length;
+        if (marked.size() == MAX_DECRYPT_RANGES_PER_CALL) {
+            audit.record(capsule, "deny", "media.decrypt: more than " + MAX_DECRYPT_RANGES_PER_CALL + " ranges in one call");
+            throw new CapsuleException.CapabilityDenied(capsule + " marked more than " + MAX_DECRYPT_RANGES_PER_CALL
+                    + " ranges for decryption in one call, and was stopped");
+        }
+        marked.add(new MarkedRange(memory.readBytes(ivAt, ivLength), streamOffset, at, length));
         return new long[] {0};
     }
 

@@ -57,6 +57,7 @@ public final class LoadedCapsule implements AutoCloseable {
      * {@value #BUFFER_EXPORT}{@code (capacity) -> pointer}, a region of its own memory with room for {@code capacity}
      * bytes, and {@code export(pointer, length, capacity) -> produced}: the input is written at the pointer, the
      * capsule works on it in place and leaves {@code produced} bytes of output there, or a negative code refusing it.
+     * Ranges the capsule marked with {@code media_decrypt} are decrypted as the output is taken, never inside it.
      *
      * @param capacity room for the output, at least the input's length
      * @throws CapsuleException.InputTooLarge  when the room cannot fit in the memory the capsule may have; it keeps running
@@ -83,12 +84,18 @@ public final class LoadedCapsule implements AutoCloseable {
                         + at + ", outside its " + size + " bytes of memory, and was stopped");
             }
             memory.write((int) at, input);
+            capabilities.handsBackBytes(at, capacity);
             long length = function.apply(at, input.length, capacity)[0];
             if (length > capacity) {
                 throw new CapsuleException.BufferRejected(manifest.name() + " claimed " + length + " bytes of output in room"
                         + " for " + capacity + ", and was stopped");
             }
-            return length < 0 ? new Answer(length, null) : new Answer(0, memory.readBytes((int) at, (int) length));
+            if (length < 0) {
+                return new Answer(length, null);
+            }
+            byte[] output = memory.readBytes((int) at, (int) length);
+            capabilities.decryptOnTheWayOut(output, at);
+            return new Answer(0, output);
         });
         if (answer.output() == null) {
             throw new CapsuleException.InputRefused(manifest.name() + " refused what was given to " + export + " (code "

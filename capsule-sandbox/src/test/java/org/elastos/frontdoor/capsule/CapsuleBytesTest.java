@@ -146,6 +146,57 @@ class CapsuleBytesTest {
     }
 
     @Test
+    void theCapsuleNeverHoldsTheClearBytesItHandsBack() throws Exception {
+        byte[] iv = random(8, 3);
+        byte[] clear = random(100, 4);
+        Cipher cipher = Cipher.getInstance("AES/CTR/NoPadding");
+        cipher.init(Cipher.ENCRYPT_MODE, new SecretKeySpec(KEY, "AES"), new IvParameterSpec(Arrays.copyOf(iv, 16)));
+        byte[] encrypted = cipher.doFinal(clear);
+        byte[] input = new byte[8 + clear.length];
+        System.arraycopy(iv, 0, input, 0, 8);
+        System.arraycopy(encrypted, 0, input, 8, clear.length);
+        try (LoadedCapsule capsule = load(JCE)) {
+            byte[] output = capsule.callWithBytes("decrypt_and_copy", input, input.length + clear.length);
+            assertArrayEquals(clear, Arrays.copyOfRange(output, 8, input.length), "the range it marked leaves clear");
+            assertArrayEquals(encrypted, Arrays.copyOfRange(output, input.length, output.length),
+                    "its own copy, made after marking, is what it held: ciphertext");
+        }
+    }
+
+    @Test
+    void markingBytesAPlainCallDoesNotHandBackStopsTheCapsule() {
+        try (LoadedCapsule capsule = load(JCE)) {
+            CapsuleException e = assertThrows(CapsuleException.CapabilityDenied.class, () -> capsule.call("decrypt_in_plain_call"));
+            assertTrue(e.getMessage().contains("does not hand back"), e.getMessage());
+        }
+        assertTrue(lastDenial().contains("(it hands back none)"), lastDenial());
+    }
+
+    @Test
+    void aMarkedRangePastTheOutputsEndStopsTheCapsuleBeforeAnythingIsDecrypted() {
+        int[] used = {0};
+        KeySlot counting = (iv, streamOffset, data, offset, length) -> used[0]++;
+        try (LoadedCapsule capsule = load(counting)) {
+            assertThrows(CapsuleException.CapabilityDenied.class, () -> capsule.callWithBytes("decrypt_past_output", new byte[24], 24));
+            assertThrows(CapsuleException.Trapped.class, () -> capsule.callWithBytes("decrypt", new byte[24], 24), "stays stopped");
+        }
+        assertEquals(0, used[0]);
+        assertTrue(lastDenial().contains("run past the 8 bytes handed back"), lastDenial());
+    }
+
+    @Test
+    void moreRangesThanACallMayMarkStopsTheCapsule() {
+        try (LoadedCapsule capsule = load(JCE)) {
+            assertThrows(CapsuleException.CapabilityDenied.class, () -> capsule.callWithBytes("decrypt_too_many", new byte[16], 16));
+        }
+        assertEquals("media.decrypt: more than 65536 ranges in one call", lastDenial());
+    }
+
+    private String lastDenial() {
+        return audit.entries().stream().filter(e -> e.event().equals("deny")).reduce((a, b) -> b).orElseThrow().detail();
+    }
+
+    @Test
     void theGrantTheFirstUseAndTheTotalGoToTheAuditLogOnce() {
         byte[] input = new byte[8 + 40];
         try (LoadedCapsule capsule = load(JCE)) {

@@ -23,7 +23,8 @@ import java.util.List;
 /**
  * The decrypt capsule of one playback: our signed WASM module (capsule/decrypt/decrypt.c), run in the sandbox with
  * one grant, {@code media.decrypt}, bound to the playback's key slot. It parses each segment's
- * {@code moof/traf/saiz/saio/trun} and has the host decrypt the protected ranges; it never holds the key. The init
+ * {@code moof/traf/saiz/saio/trun} and marks the protected ranges, which the host decrypts as the segment leaves it;
+ * it never holds the key, nor a clear byte (ADR 0014). The init
  * segment carries no secret, so it is made clear here, in Java.
  */
 public final class DecryptCapsule implements AutoCloseable {

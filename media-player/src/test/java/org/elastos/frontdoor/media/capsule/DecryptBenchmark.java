@@ -26,10 +26,14 @@ import java.util.stream.Stream;
 
 /**
  * What decrypting a film in the sandbox costs: the decrypt capsule (parsing in WASM, AES-CTR in the host through its
- * key slot) against plain JCE AES-CTR over the same bytes, and the Java reader beside them, best of five each in the
- * same run. Run on demand: {@code scripts/benchmark.sh media-player org.elastos.frontdoor.media.capsule.DecryptBenchmark}.
+ * key slot) against plain JCE AES-CTR over the same bytes, and the Java reader beside them, in the same run: each
+ * warmed up for {@value #WARM_UP} rounds (a player decrypts segment after segment, so the JIT has compiled the capsule
+ * long before the film's middle), then the best of {@value #ROUNDS}. Run on demand: {@code scripts/benchmark.sh media-player org.elastos.frontdoor.media.capsule.DecryptBenchmark}.
  */
 public final class DecryptBenchmark {
+    private static final int WARM_UP = 30;
+    private static final int ROUNDS = 10;
+
     private DecryptBenchmark() {
     }
 
@@ -61,7 +65,8 @@ public final class DecryptBenchmark {
         double capsule = 0;
         CencDecryptor java = new CencDecryptor(key);
         try (DecryptCapsule sandboxed = DecryptCapsule.load(init, slot, audit, dir)) {
-            for (int round = 0; round < 5; round++) {
+            for (int round = 0; round < WARM_UP + ROUNDS; round++) {
+                boolean counted = round >= WARM_UP;
                 long start = System.nanoTime();
                 Cipher cipher = Cipher.getInstance("AES/CTR/NoPadding");
                 cipher.init(Cipher.DECRYPT_MODE, new SecretKeySpec(key, "AES"), new IvParameterSpec(new byte[16]));
@@ -69,21 +74,28 @@ public final class DecryptBenchmark {
                     byte[] copy = segment.clone();
                     cipher.update(copy, 0, copy.length, copy, 0);
                 }
-                jce = Math.max(jce, rate(bytes, start));
+                if (counted) {
+                    jce = Math.max(jce, rate(bytes, start));
+                }
                 start = System.nanoTime();
                 for (byte[] segment : segments) {
                     java.segment(segment, protection);
                 }
-                reader = Math.max(reader, rate(bytes, start));
+                if (counted) {
+                    reader = Math.max(reader, rate(bytes, start));
+                }
                 start = System.nanoTime();
                 for (byte[] segment : segments) {
                     sandboxed.segment(segment);
                 }
-                capsule = Math.max(capsule, rate(bytes, start));
+                if (counted) {
+                    capsule = Math.max(capsule, rate(bytes, start));
+                }
             }
         }
         playback.close();
-        System.out.printf("a 60 s 720p film, %d segments, %.1f MiB, best of 5:%n", segments.size(), bytes / 1048576.0);
+        System.out.printf("a 60 s 720p film, %d segments, %.1f MiB, best of %d after %d rounds of warm-up:%n", segments.size(),
+                bytes / 1048576.0, ROUNDS, WARM_UP);
         System.out.printf("  plain JCE AES-CTR over the same bytes (baseline)   %7.0f MiB/s   1.00x%n", jce);
         System.out.printf("  the Java cenc reader                               %7.0f MiB/s   %.2fx%n", reader, reader / jce);
         System.out.printf("  the decrypt capsule (WASM, through its key slot)   %7.0f MiB/s   %.2fx%n", capsule, capsule / jce);

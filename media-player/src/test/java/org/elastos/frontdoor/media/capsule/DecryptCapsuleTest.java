@@ -94,8 +94,25 @@ class DecryptCapsuleTest {
         String publisher = CapsuleHost.verify(DecryptCapsule.bundle()).publisher().value();
         List<String> trail = audit.entries().stream().map(e -> e.subject() + " " + e.event() + " "
                 + (e.event().equals("load") ? e.detail() : e.detail().replaceAll("[0-9]+", "N"))).toList();
-        assertEquals(List.of("decrypt grant media.decrypt", "decrypt load 1.0.0 from " + publisher,
+        assertEquals(List.of("decrypt grant media.decrypt", "decrypt load 1.1.0 from " + publisher,
                 "decrypt use media.decrypt: first range, N bytes", "decrypt use media.decrypt: N ranges, N bytes in all"), trail);
+    }
+
+    @Test
+    void inASegmentOfThreeFragmentsEachRangeIsDecryptedWhereItsFragmentMovedTo() throws Exception {
+        // Each fragment's sample offsets count from its own moof, so segments joined end to end are one segment of
+        // several fragments; the boxes taken out of each moof move every later fragment further back.
+        ByteBuffer joined = ByteBuffer.allocate(encrypted.get(0).length + encrypted.get(1).length + encrypted.get(0).length);
+        joined.put(encrypted.get(0)).put(encrypted.get(1)).put(encrypted.get(0));
+        CencDecryptor reader = new CencDecryptor(KEY);
+        try (DecryptCapsule capsule = capsule()) {
+            byte[] clear = capsule.segment(joined.array());
+            assertArrayEquals(reader.segment(joined.array(), protection), clear);
+            byte[] first = reader.segment(encrypted.get(0), protection);
+            byte[] second = reader.segment(encrypted.get(1), protection);
+            assertEquals(2 * first.length + second.length, clear.length);
+            assertArrayEquals(first, java.util.Arrays.copyOfRange(clear, first.length + second.length, clear.length));
+        }
     }
 
     @Test
