@@ -120,3 +120,40 @@ int decrypt_too_many(unsigned char *data, int length, int capacity) {
   }
   return length;
 }
+
+/* Marks its whole output, the IV's own bytes too (the IV is read when marked). */
+__attribute__((export_name("decrypt_all")))
+int decrypt_all(unsigned char *data, int length, int capacity) {
+  elastos_media_decrypt(data, 8, 0, data, length);
+  return length;
+}
+
+/* Marks 8 bytes past its room, still inside its memory. */
+__attribute__((export_name("decrypt_past_room")))
+int decrypt_past_room(unsigned char *data, int length, int capacity) {
+  elastos_media_decrypt(data, 8, 0, data + 8, capacity);
+  return length;
+}
+
+/* Marks a range of -1 bytes. */
+__attribute__((export_name("decrypt_negative")))
+int decrypt_negative(unsigned char *data, int length, int capacity) {
+  elastos_media_decrypt(data, 8, 0, data + 8, -1);
+  return length;
+}
+
+/* Marks the body, then refuses the input: its marks must not reach the next call. */
+__attribute__((export_name("decrypt_and_refuse")))
+int decrypt_and_refuse(unsigned char *data, int length, int capacity) {
+  elastos_media_decrypt(data, 8, 0, data + 8, length - 8);
+  return -3;
+}
+
+/* An IV at a place in memory set by set_mode: the last 8 bytes (2), half past the end (3), address 0 (4). */
+__attribute__((export_name("decrypt_iv_at")))
+int decrypt_iv_at(unsigned char *data, int length, int capacity) {
+  unsigned int end = __builtin_wasm_memory_size(0) * 65536;
+  unsigned int iv = mode == 2 ? end - 8 : mode == 3 ? end - 4 : 0;
+  elastos_media_decrypt((unsigned char *) iv, 8, 0, data, 0);
+  return length;
+}

@@ -47,9 +47,10 @@ final class Capabilities {
     private int logBytes;
     private long decryptedRanges;
     private long decryptedBytes;
-    /** Where the bytes the running call hands back may lie, [roomStart, roomEnd); both -1 in a call that hands none. */
-    private long roomStart = -1;
-    private long roomEnd = -1;
+    /** Whether the running call hands bytes back, and where they may lie: [roomStart, roomEnd). */
+    private boolean handingBack;
+    private long roomStart;
+    private long roomEnd;
     private final List<MarkedRange> marked = new ArrayList<>();
 
     /** A range media_decrypt marked, decrypted as the bytes leave the capsule; its IV copied when it was marked. */
@@ -79,13 +80,13 @@ final class Capabilities {
     void newCall() {
         logLines = 0;
         logBytes = 0;
-        roomStart = -1;
-        roomEnd = -1;
+        handingBack = false;
         marked.clear();
     }
 
     /** The running call hands back bytes from {@code at}, at most {@code capacity} of them: media_decrypt may mark ranges there. */
     void handsBackBytes(long at, int capacity) {
+        handingBack = true;
         roomStart = at;
         roomEnd = at + capacity;
     }
@@ -113,7 +114,6 @@ final class Capabilities {
             }
             decryptedBytes += range.length();
         }
-        marked.clear();
     }
 
     List<HostFunction> functionsFor(List<Grant> grants) {
@@ -193,15 +193,16 @@ final class Capabilities {
         int length = (int) args[4];
         Memory memory = instance.memory();
         long size = (long) memory.pages() * Memory.PAGE_SIZE;
-        if ((ivLength != 8 && ivLength != 16) || streamOffset < 0 || !inside(ivAt, ivLength, size) || !inside(at, length, size)) {
+        if ((ivLength != 8 && ivLength != 16) || streamOffset < 0 || length < 0 || ivAt < 0 || (long) ivAt + ivLength > size) {
             audit.record(capsule, "deny", "media.decrypt: an IV of " + ivLength + " bytes at " + ivAt + ", " + length
                     + " bytes at " + at + ", stream offset " + streamOffset + ", in " + size + " bytes of memory");
             throw new CapsuleException.CapabilityDenied(capsule + " asked to decrypt outside its own memory, or with an IV"
                     + " that is not 8 or 16 bytes, and was stopped");
         }
-        if (at < roomStart || (long) at + length > roomEnd) {
+        // The room lies inside the capsule's memory (callWithBytes checked it), and memory only grows.
+        if (!handingBack || at < roomStart || (long) at + length > roomEnd) {
             audit.record(capsule, "deny", "media.decrypt: " + length + " bytes at " + at + ", outside the bytes this call"
-                    + " hands back" + (roomStart < 0 ? " (it hands back none)" : " (" + roomStart + " to " + roomEnd + ")"));
+                    + " hands back" + (handingBack ? " (" + roomStart + " to " + roomEnd + ")" : " (it hands back none)"));
             throw new CapsuleException.CapabilityDenied(capsule + " asked to decrypt bytes it does not hand back, and was stopped");
         }
         if (marked.size() == MAX_DECRYPT_RANGES_PER_CALL) {
@@ -211,10 +212,6 @@ final class Capabilities {
         }
         marked.add(new MarkedRange(memory.readBytes(ivAt, ivLength), streamOffset, at, length));
         return new long[] {0};
-    }
-
-    private static boolean inside(int at, int length, long memorySize) {
-        return at >= 0 && length >= 0 && (long) at + length <= memorySize;
     }
 
     /** The file, if the path names one inside the granted folder, links resolved. */

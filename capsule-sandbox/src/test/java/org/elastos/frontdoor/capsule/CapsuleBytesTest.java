@@ -192,6 +192,61 @@ class CapsuleBytesTest {
         assertEquals("media.decrypt: more than 65536 ranges in one call", lastDenial());
     }
 
+    @Test
+    void aMarkedRangeMayCoverTheWholeOutputItsOwnIvIncluded() throws Exception {
+        byte[] input = random(40, 5);
+        Cipher cipher = Cipher.getInstance("AES/CTR/NoPadding");
+        cipher.init(Cipher.DECRYPT_MODE, new SecretKeySpec(KEY, "AES"), new IvParameterSpec(Arrays.copyOf(Arrays.copyOf(input, 8), 16)));
+        try (LoadedCapsule capsule = load(JCE)) {
+            assertArrayEquals(cipher.doFinal(input), capsule.callWithBytes("decrypt_all", input, input.length));
+        }
+    }
+
+    @Test
+    void markingPastTheRoomOrANegativeLengthStopsTheCapsule() {
+        try (LoadedCapsule capsule = load(JCE)) {
+            assertThrows(CapsuleException.CapabilityDenied.class, () -> capsule.callWithBytes("decrypt_past_room", new byte[24], 24));
+        }
+        assertTrue(lastDenial().matches("media\\.decrypt: 24 bytes at [0-9]+, outside the bytes this call hands back \\([0-9]+ to [0-9]+\\)"),
+                lastDenial());
+        try (LoadedCapsule capsule = load(JCE)) {
+            assertThrows(CapsuleException.CapabilityDenied.class, () -> capsule.callWithBytes("decrypt_negative", new byte[24], 24));
+        }
+        assertTrue(lastDenial().contains(", -1 bytes at "), lastDenial());
+    }
+
+    @Test
+    void theMarksOfARefusedCallDoNotReachTheNextCall() throws Exception {
+        byte[] iv = random(8, 6);
+        byte[] clear = random(30, 7);
+        Cipher cipher = Cipher.getInstance("AES/CTR/NoPadding");
+        cipher.init(Cipher.ENCRYPT_MODE, new SecretKeySpec(KEY, "AES"), new IvParameterSpec(Arrays.copyOf(iv, 16)));
+        byte[] input = new byte[8 + clear.length];
+        System.arraycopy(iv, 0, input, 0, 8);
+        System.arraycopy(cipher.doFinal(clear), 0, input, 8, clear.length);
+        try (LoadedCapsule capsule = load(JCE)) {
+            assertEquals(-3, assertThrows(CapsuleException.InputRefused.class,
+                    () -> capsule.callWithBytes("decrypt_and_refuse", input, input.length)).code());
+            byte[] output = capsule.callWithBytes("decrypt", input, input.length);
+            assertArrayEquals(clear, Arrays.copyOfRange(output, 8, output.length));
+        }
+    }
+
+    @Test
+    void anIvIsReadFromAnywhereInTheCapsulesMemoryAndNowhereElse() {
+        for (int mode : new int[] {2, 4}) {
+            try (LoadedCapsule capsule = load(JCE)) {
+                capsule.call("set_mode", mode);
+                assertEquals(16, capsule.callWithBytes("decrypt_iv_at", new byte[16], 16).length, "mode " + mode);
+            }
+        }
+        try (LoadedCapsule capsule = load(JCE)) {
+            capsule.call("set_mode", 3);
+            assertThrows(CapsuleException.CapabilityDenied.class, () -> capsule.callWithBytes("decrypt_iv_at", new byte[16], 16));
+        }
+        assertTrue(lastDenial().startsWith("media.decrypt: an IV of 8 bytes at "), lastDenial());
+    }
+
     private String lastDenial() {
         return audit.entries().stream().filter(e -> e.event().equals("deny")).reduce((a, b) -> b).orElseThrow().detail();
     }
