@@ -171,7 +171,8 @@ public final class ShellView extends BorderPane {
 
     private Node shelfView(Section section, Marketplace market) {
         boolean store = section == Section.STORE;
-        shelf = store ? StoreViewModel.store(model.app().tasks(), market) : StoreViewModel.library(model.app().tasks(), market);
+        shelf = (store ? StoreViewModel.store(model.app().tasks(), market) : StoreViewModel.library(model.app().tasks(), market))
+                .lookingAgainEvery(StoreViewModel.LOOK_AGAIN);
         StoreViewModel opened = shelf;
         StoreView view = new StoreView(opened, store ? StoreView.Mode.STORE : StoreView.Mode.LIBRARY,
                 offer -> buy(market, offer, getCenter()), offer -> play(market, offer), () -> model.show(Section.STORE));

@@ -13,7 +13,9 @@ import org.elastos.frontdoor.market.Listing;
 import org.elastos.frontdoor.market.Shelf;
 import org.elastos.frontdoor.views.TaskRunner;
 
+import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.CompletionService;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorCompletionService;
@@ -40,6 +42,8 @@ public final class StoreViewModel {
 
     /** How many sellers' boxes are asked at once. */
     private static final int SELLERS_AT_ONCE = 4;
+    /** How often the app reads an empty shelf again while it shows. */
+    public static final Duration LOOK_AGAIN = Duration.ofSeconds(3);
 
     private final TaskRunner tasks;
     private final Marketplace marketplace;
@@ -52,6 +56,7 @@ public final class StoreViewModel {
     private final ObjectProperty<Offer> selected = new SimpleObjectProperty<>();
     private Coin coin = Coin.ELA;
     private final StringProperty chainName = new SimpleStringProperty("");
+    private Optional<Duration> lookAgain = Optional.empty();
     private TaskRunner.Running loading;
 
     /** The Store: every listing for sale. */
@@ -72,6 +77,15 @@ public final class StoreViewModel {
         search.addListener((obs, old, query) -> shown.setPredicate(offer -> offer.matches(query)));
     }
 
+    /**
+     * An empty shelf is read again every {@code every} while it shows, until something is on it or the screen goes
+     * away ({@link #shutdown()}); without this, a load reads it once.
+     */
+    public StoreViewModel lookingAgainEvery(Duration every) {
+        lookAgain = Optional.of(every);
+        return this;
+    }
+
     public void reload() {
         if (loading != null) {
             loading.cancel();
@@ -82,6 +96,20 @@ public final class StoreViewModel {
             List<Listing> listings = narrow.apply(marketplace.shelf());
             ChainProfile chain = marketplace.rpc().chain();
             task.progress(new Update.Listed(listings.stream().map(Offer::looking).toList(), chain));
+            // An empty shelf says so, and is looked at again while the screen is open: what is listed or bought
+            // meanwhile (the demo's first films, a purchase still confirming) appears without a click.
+            while (listings.isEmpty() && lookAgain.isPresent() && !task.cancelled()) {
+                try {
+                    Thread.sleep(lookAgain.get().toMillis());
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    return null;
+                }
+                listings = narrow.apply(marketplace.shelf());
+                if (!listings.isEmpty()) {
+                    task.progress(new Update.Listed(listings.stream().map(Offer::looking).toList(), chain));
+                }
+            }
             describeAll(listings, chain, task);
             return null;
         }, this::apply, done -> state.set(State.READY), failure -> {
@@ -127,6 +155,9 @@ public final class StoreViewModel {
             coin = listed.chain().coin();
             chainName.set(listed.chain().displayName());
             offers.setAll(listed.offers());
+            if (listed.offers().isEmpty()) {
+                state.set(State.READY);
+            }
         } else if (update instanceof Update.Described described) {
             offers.set(described.index(), described.offer());
             Offer open = selected.get();

@@ -4,6 +4,9 @@ import org.elastos.frontdoor.market.ChainChoice;
 import org.elastos.frontdoor.market.Coin;
 import org.elastos.frontdoor.market.ContentId;
 import org.elastos.frontdoor.views.TaskRunner;
+import org.elastos.frontdoor.wallet.EvmAddress;
+import org.elastos.frontdoor.wallet.signer.Signer;
+import org.elastos.frontdoor.wallet.testing.TestAccounts;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -123,6 +126,33 @@ class StoreViewModelTest {
             library.reload();
             assertEquals(List.of("Testsrc at dusk"), library.shown().stream().map(Offer::title).toList());
             assertEquals(Offer.Seller.ONLINE, library.shown().get(0).seller());
+        }
+    }
+
+    @Test
+    void anEmptyLibrarySaysSoThenShowsAFilmBoughtMeanwhileWithoutAClick() throws Exception {
+        Signer viewer = TestAccounts.signer(dir.resolve("viewer"), TestAccounts.VIEWER);
+        EvmAddress node = world.chain.rpc().nodeAccounts().get(0);
+        world.chain.rpc().sendFromNodeAccount(node, Optional.of(viewer.evmAddress()), Coin.ELA.parse("2"), "0x");
+        try (Marketplace market = world.marketplace(viewer)) {
+            StoreViewModel library = StoreViewModel.library(TaskRunner.synchronous(), market).lookingAgainEvery(Duration.ofMillis(100));
+            List<String> seen = new java.util.concurrent.CopyOnWriteArrayList<>();
+            library.stateProperty().addListener((obs, old, now) -> seen.add(now + " " + library.shown().size()));
+            Thread looking = new Thread(library::reload, "library");
+            looking.start();
+            long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+            while (seen.isEmpty() && System.nanoTime() < deadline) {
+                Thread.sleep(20);
+            }
+            world.buy(viewer, world.dawn);
+            looking.join(30_000);
+            if (looking.isAlive()) {
+                library.shutdown();
+                throw new AssertionError("the Library did not show the film bought within 30 s: " + seen);
+            }
+            assertEquals("READY 0", seen.get(0), "while it kept looking, the Library said it was empty: " + seen);
+            assertEquals(StoreViewModel.State.READY, library.stateProperty().get());
+            assertEquals(List.of("Testsrc at dawn"), library.shown().stream().map(Offer::title).toList());
         }
     }
 
