@@ -14,6 +14,7 @@ import org.elastos.frontdoor.market.Shelf;
 import org.elastos.frontdoor.views.TaskRunner;
 
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletionService;
@@ -22,6 +23,7 @@ import java.util.concurrent.ExecutorCompletionService;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.function.Function;
+import java.util.stream.IntStream;
 
 /**
  * The Store, and the Library (the same shelf, narrowed to what the account may watch): the listings come from the
@@ -44,6 +46,8 @@ public final class StoreViewModel {
     private static final int SELLERS_AT_ONCE = 4;
     /** How often the app reads an empty shelf again while it shows. */
     public static final Duration LOOK_AGAIN = Duration.ofSeconds(3);
+    /** How many more times a card whose seller's box did not vouch for it is asked, {@link #LOOK_AGAIN} apart. */
+    static final int ASK_AGAIN = 5;
 
     private final TaskRunner tasks;
     private final Marketplace marketplace;
@@ -78,8 +82,9 @@ public final class StoreViewModel {
     }
 
     /**
-     * An empty shelf is read again every {@code every} while it shows, until something is on it or the screen goes
-     * away ({@link #shutdown()}); without this, a load reads it once.
+     * While it shows, an empty shelf is read again every {@code every} until something is on it, and a card whose
+     * seller's box did not vouch for it is asked again {@value #ASK_AGAIN} times, {@code every} apart; the screen going
+     * away ({@link #shutdown()}) stops both. Without this, a load reads and asks once.
      */
     public StoreViewModel lookingAgainEvery(Duration every) {
         lookAgain = Optional.of(every);
@@ -99,10 +104,7 @@ public final class StoreViewModel {
             // An empty shelf says so, and is looked at again while the screen is open: what is listed or bought
             // meanwhile (the demo's first films, a purchase still confirming) appears without a click.
             while (listings.isEmpty() && lookAgain.isPresent() && !task.cancelled()) {
-                try {
-                    Thread.sleep(lookAgain.get().toMillis());
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
+                if (!pause()) {
                     return null;
                 }
                 listings = narrow.apply(marketplace.shelf());
@@ -110,7 +112,15 @@ public final class StoreViewModel {
                     task.progress(new Update.Listed(listings.stream().map(Offer::looking).toList(), chain));
                 }
             }
-            describeAll(listings, chain, task);
+            List<Integer> unsure = describe(listings, allOf(listings), chain, task);
+            // A seller's box names the seller in its entry only once the chain shows the listing, and a box may be
+            // a moment offline: a card it did not vouch for is asked again a few times before it is left as it is.
+            for (int round = 0; round < ASK_AGAIN && !unsure.isEmpty() && lookAgain.isPresent() && !task.cancelled(); round++) {
+                if (!pause()) {
+                    return null;
+                }
+                unsure = describe(listings, unsure, chain, task);
+            }
             return null;
         }, this::apply, done -> state.set(State.READY), failure -> {
             offers.clear();
@@ -119,27 +129,46 @@ public final class StoreViewModel {
         });
     }
 
-    /**
-     * Asks the sellers' boxes a few at a time, each answer shown as it comes, so one box that is slow or offline holds
-     * up only its own card.
-     */
-    private void describeAll(List<Listing> listings, ChainProfile chain, TaskRunner.Task<Update> task) {
-        if (listings.isEmpty()) {
-            return;
+    /** Waits {@link #lookAgain}; false when the wait was interrupted (the screen went away). */
+    private boolean pause() {
+        try {
+            Thread.sleep(lookAgain.orElseThrow().toMillis());
+            return true;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
         }
-        ExecutorService askers = Executors.newFixedThreadPool(Math.min(SELLERS_AT_ONCE, listings.size()), runnable -> {
+    }
+
+    private static List<Integer> allOf(List<Listing> listings) {
+        return IntStream.range(0, listings.size()).boxed().toList();
+    }
+
+    /**
+     * Asks the sellers' boxes about the listings at {@code indices}, a few at a time, each answer shown as it comes,
+     * so one box that is slow or offline holds up only its own card. Returns the indices whose box did not vouch.
+     */
+    private List<Integer> describe(List<Listing> listings, List<Integer> indices, ChainProfile chain, TaskRunner.Task<Update> task) {
+        List<Integer> unsure = new ArrayList<>();
+        if (indices.isEmpty()) {
+            return unsure;
+        }
+        ExecutorService askers = Executors.newFixedThreadPool(Math.min(SELLERS_AT_ONCE, indices.size()), runnable -> {
             Thread thread = new Thread(runnable, "store-describe");
             thread.setDaemon(true);
             return thread;
         });
         try {
             CompletionService<Update.Described> answers = new ExecutorCompletionService<>(askers);
-            for (int i = 0; i < listings.size(); i++) {
-                int index = i;
+            for (int index : indices) {
                 answers.submit(() -> new Update.Described(index, Offer.describe(listings.get(index), marketplace.sellers(), chain)));
             }
-            for (int i = 0; i < listings.size() && !task.cancelled(); i++) {
-                task.progress(answers.take().get());
+            for (int i = 0; i < indices.size() && !task.cancelled(); i++) {
+                Update.Described answer = answers.take().get();
+                if (answer.offer().seller() != Offer.Seller.ONLINE) {
+                    unsure.add(answer.index());
+                }
+                task.progress(answer);
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
@@ -148,6 +177,7 @@ public final class StoreViewModel {
         } finally {
             askers.shutdownNow();
         }
+        return unsure;
     }
 
     private void apply(Update update) {

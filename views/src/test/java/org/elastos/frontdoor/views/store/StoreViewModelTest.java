@@ -3,7 +3,10 @@ package org.elastos.frontdoor.views.store;
 import org.elastos.frontdoor.market.ChainChoice;
 import org.elastos.frontdoor.market.Coin;
 import org.elastos.frontdoor.market.ContentId;
+import org.elastos.frontdoor.box.shop.Shop;
+import org.elastos.frontdoor.link.StoreItem;
 import org.elastos.frontdoor.views.TaskRunner;
+import org.elastos.frontdoor.wallet.hostkey.HostKey;
 import org.elastos.frontdoor.wallet.EvmAddress;
 import org.elastos.frontdoor.wallet.signer.Signer;
 import org.elastos.frontdoor.wallet.testing.TestAccounts;
@@ -16,6 +19,7 @@ import java.math.BigInteger;
 import java.net.ServerSocket;
 import java.net.URI;
 import java.nio.file.Path;
+import java.security.SecureRandom;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -153,6 +157,40 @@ class StoreViewModelTest {
             assertEquals("READY 0", seen.get(0), "while it kept looking, the Library said it was empty: " + seen);
             assertEquals(StoreViewModel.State.READY, library.stateProperty().get());
             assertEquals(List.of("Testsrc at dawn"), library.shown().stream().map(Offer::title).toList());
+        }
+    }
+
+    @Test
+    void aCardItsSellersBoxDidNotYetVouchForIsAskedAgainAndShowsOnceItDoes() throws Exception {
+        // Between listing on chain and naming the seller in its entry, a box does not vouch for its own item.
+        Path boxData = world.dir.resolve("box");
+        Shop shop = Shop.in(boxData, HostKey.loadOrCreate(boxData.resolve("box.key"), new SecureRandom()));
+        StoreItem.Listed sold = world.dawn.listing().orElseThrow();
+        shop.listed(world.dawn.contentId(), new StoreItem.Listed(sold.chainId(), sold.market()));
+        ContentId dawn = ContentId.of(world.dawn.contentId());
+        try (Marketplace market = world.marketplace(world.buyer)) {
+            StoreViewModel store = StoreViewModel.store(TaskRunner.synchronous(), market).lookingAgainEvery(Duration.ofMillis(300));
+            List<Offer.Seller> seen = new java.util.concurrent.CopyOnWriteArrayList<>();
+            store.shown().addListener((javafx.collections.ListChangeListener<Offer>) change -> store.shown().stream()
+                    .filter(offer -> offer.listing().contentId().equals(dawn)).findFirst().map(Offer::seller)
+                    .filter(seller -> seen.isEmpty() || seen.get(seen.size() - 1) != seller).ifPresent(seen::add));
+            Thread loading = new Thread(store::reload, "store");
+            loading.start();
+            long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+            while (!seen.contains(Offer.Seller.UNVERIFIED) && System.nanoTime() < deadline) {
+                Thread.sleep(20);
+            }
+            shop.listed(world.dawn.contentId(), sold);
+            loading.join(60_000);
+            if (loading.isAlive()) {
+                store.shutdown();
+                throw new AssertionError("the Store was still asking after a minute: " + seen);
+            }
+            assertEquals(List.of(Offer.Seller.LOOKING, Offer.Seller.UNVERIFIED, Offer.Seller.ONLINE), seen);
+            assertEquals("Testsrc at dawn", find(store.shown(), dawn).title());
+            assertEquals(Offer.Seller.OFFLINE, find(store.shown(), SellerWorld.GONE).seller(), "a box that stays away is left so");
+        } finally {
+            shop.listed(world.dawn.contentId(), sold);
         }
     }
 
