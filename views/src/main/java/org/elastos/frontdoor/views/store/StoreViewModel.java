@@ -15,7 +15,9 @@ import org.elastos.frontdoor.views.TaskRunner;
 
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletionService;
 import java.util.concurrent.ExecutionException;
@@ -40,11 +42,15 @@ public final class StoreViewModel {
 
         record Described(int index, Offer offer) implements Update {
         }
+
+        /** Every card asked about has its answer: the screen is ready, though it may go on looking. */
+        record Settled() implements Update {
+        }
     }
 
     /** How many sellers' boxes are asked at once. */
     private static final int SELLERS_AT_ONCE = 4;
-    /** How often the app reads an empty shelf again while it shows. */
+    /** How often the app reads the shelf again while it shows. */
     public static final Duration LOOK_AGAIN = Duration.ofSeconds(3);
     /** How many more times a card whose seller's box did not vouch for it is asked, {@link #LOOK_AGAIN} apart. */
     static final int ASK_AGAIN = 5;
@@ -82,9 +88,9 @@ public final class StoreViewModel {
     }
 
     /**
-     * While it shows, an empty shelf is read again every {@code every} until something is on it, and a card whose
-     * seller's box did not vouch for it is asked again {@value #ASK_AGAIN} times, {@code every} apart; the screen going
-     * away ({@link #shutdown()}) stops both. Without this, a load reads and asks once.
+     * While it shows, the shelf is read again every {@code every}: new listings appear, changed ones are asked about
+     * again, and a card whose seller's box did not vouch for it is asked again {@value #ASK_AGAIN} times; the screen
+     * going away ({@link #shutdown()}) stops it. Without this, a load reads and asks once.
      */
     public StoreViewModel lookingAgainEvery(Duration every) {
         lookAgain = Optional.of(every);
@@ -98,30 +104,47 @@ public final class StoreViewModel {
         state.set(State.LOADING);
         error.set("");
         loading = tasks.<Void, Update>start(task -> {
-            List<Listing> listings = narrow.apply(marketplace.shelf());
             ChainProfile chain = marketplace.rpc().chain();
-            task.progress(new Update.Listed(listings.stream().map(Offer::looking).toList(), chain));
-            // An empty shelf says so, and is looked at again while the screen is open: what is listed or bought
-            // meanwhile (the demo's first films, a purchase still confirming) appears without a click.
-            while (listings.isEmpty() && lookAgain.isPresent() && !task.cancelled()) {
-                if (!pause()) {
+            List<Listing> listings = narrow.apply(marketplace.shelf());
+            // The task's copy of what the screen shows, so a shelf read again keeps the cards already described.
+            List<Offer> shown = new ArrayList<>(listings.stream().map(Offer::looking).toList());
+            task.progress(new Update.Listed(List.copyOf(shown), chain));
+            Map<Listing, Integer> unvouched = new HashMap<>();
+            List<Integer> toAsk = IntStream.range(0, listings.size()).boxed().toList();
+            while (true) {
+                for (Update.Described answer : describe(listings, toAsk, chain, task)) {
+                    shown.set(answer.index(), answer.offer());
+                    if (answer.offer().seller() != Offer.Seller.ONLINE) {
+                        unvouched.merge(answer.offer().listing(), 1, Integer::sum);
+                    }
+                }
+                task.progress(new Update.Settled());
+                if (lookAgain.isEmpty() || task.cancelled() || !pause()) {
                     return null;
                 }
-                listings = narrow.apply(marketplace.shelf());
-                if (!listings.isEmpty()) {
-                    task.progress(new Update.Listed(listings.stream().map(Offer::looking).toList(), chain));
-                }
-            }
-            List<Integer> unsure = describe(listings, allOf(listings), chain, task);
-            // A seller's box names the seller in its entry only once the chain shows the listing, and a box may be
-            // a moment offline: a card it did not vouch for is asked again a few times before it is left as it is.
-            for (int round = 0; round < ASK_AGAIN && !unsure.isEmpty() && lookAgain.isPresent() && !task.cancelled(); round++) {
-                if (!pause()) {
+                // While the screen shows, the shelf is read again: what is listed or bought meanwhile appears (the
+                // demo's first films, a purchase still confirming), and a card its seller's box did not vouch for
+                // is asked again a few times (a box names the seller in its entry only once the chain shows the
+                // listing, and may be a moment offline).
+                List<Listing> now;
+                try {
+                    now = narrow.apply(marketplace.shelf());
+                } catch (RuntimeException chainGone) {
+                    // The cards stay as they were; the next visit to the screen says what is wrong.
                     return null;
                 }
-                unsure = describe(listings, unsure, chain, task);
+                if (!now.equals(listings)) {
+                    Map<Listing, Offer> known = new HashMap<>();
+                    shown.forEach(offer -> known.put(offer.listing(), offer));
+                    shown = new ArrayList<>(now.stream().map(listing -> known.getOrDefault(listing, Offer.looking(listing))).toList());
+                    listings = now;
+                    task.progress(new Update.Listed(List.copyOf(shown), chain));
+                }
+                List<Offer> current = shown;
+                toAsk = IntStream.range(0, current.size()).filter(i -> current.get(i).seller() == Offer.Seller.LOOKING
+                        || (current.get(i).seller() != Offer.Seller.ONLINE
+                        && unvouched.getOrDefault(current.get(i).listing(), 0) <= ASK_AGAIN)).boxed().toList();
             }
-            return null;
         }, this::apply, done -> state.set(State.READY), failure -> {
             offers.clear();
             error.set(StoreWords.failure(failure, coin));
@@ -140,18 +163,15 @@ public final class StoreViewModel {
         }
     }
 
-    private static List<Integer> allOf(List<Listing> listings) {
-        return IntStream.range(0, listings.size()).boxed().toList();
-    }
-
     /**
      * Asks the sellers' boxes about the listings at {@code indices}, a few at a time, each answer shown as it comes,
-     * so one box that is slow or offline holds up only its own card. Returns the indices whose box did not vouch.
+     * so one box that is slow or offline holds up only its own card. Returns the answers.
      */
-    private List<Integer> describe(List<Listing> listings, List<Integer> indices, ChainProfile chain, TaskRunner.Task<Update> task) {
-        List<Integer> unsure = new ArrayList<>();
+    private List<Update.Described> describe(List<Listing> listings, List<Integer> indices, ChainProfile chain,
+                                            TaskRunner.Task<Update> task) {
+        List<Update.Described> described = new ArrayList<>();
         if (indices.isEmpty()) {
-            return unsure;
+            return described;
         }
         ExecutorService askers = Executors.newFixedThreadPool(Math.min(SELLERS_AT_ONCE, indices.size()), runnable -> {
             Thread thread = new Thread(runnable, "store-describe");
@@ -165,9 +185,7 @@ public final class StoreViewModel {
             }
             for (int i = 0; i < indices.size() && !task.cancelled(); i++) {
                 Update.Described answer = answers.take().get();
-                if (answer.offer().seller() != Offer.Seller.ONLINE) {
-                    unsure.add(answer.index());
-                }
+                described.add(answer);
                 task.progress(answer);
             }
         } catch (InterruptedException e) {
@@ -177,7 +195,7 @@ public final class StoreViewModel {
         } finally {
             askers.shutdownNow();
         }
-        return unsure;
+        return described;
     }
 
     private void apply(Update update) {
@@ -188,6 +206,8 @@ public final class StoreViewModel {
             if (listed.offers().isEmpty()) {
                 state.set(State.READY);
             }
+        } else if (update instanceof Update.Settled) {
+            state.set(State.READY);
         } else if (update instanceof Update.Described described) {
             offers.set(described.index(), described.offer());
             Offer open = selected.get();
