@@ -1,11 +1,14 @@
 package org.elastos.frontdoor.tests;
 
+import org.elastos.frontdoor.market.HardhatProject;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import java.io.File;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -18,12 +21,17 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
  * The installer as a person gets it: build the .deb, install it on this machine, start the installed app on a
- * virtual screen, see its window, then remove the package.
+ * virtual screen, see its window; then walk the film journey in the installed app (InstalledFilmJourney); then
+ * remove the package.
  */
 class DebianPackageTest {
     private static final Path ROOT = Path.of("..").toAbsolutePath().normalize();
     private static final String PACKAGE = "elastos-frontdoor";
-    private static final Path LAUNCHER = Path.of("/opt/elastos-frontdoor/bin/elastOS Front Door");
+    private static final Path INSTALLED = Path.of("/opt/elastos-frontdoor");
+    private static final Path LAUNCHER = INSTALLED.resolve("bin/elastOS Front Door");
+    /** The jars the journey's driver adds to the installed app's: TestFX and JUnit's assertions, with what they need. */
+    private static final List<String> DRIVER_JARS = List.of("testfx-core-", "junit-jupiter-api-", "opentest4j-",
+            "apiguardian-api-", "hamcrest-", "junit-platform-commons-");
 
     @TempDir
     Path data;
@@ -80,6 +88,10 @@ class DebianPackageTest {
             assertEquals(0, Processes.run(ROOT, env, 30, List.of("import", "-window", "root", shot.toString())).exit());
             String mean = Processes.run(ROOT, 30, "convert", shot.toString(), "-format", "%[fx:mean]", "info:").output().trim();
             assertTrue(Double.parseDouble(mean) > 0.2, "the screenshot is dark (mean " + mean + "): no window drawn");
+            app.destroy();
+            app.waitFor(10, TimeUnit.SECONDS);
+
+            walkTheFilmJourneyInTheInstalledApp(display);
         } finally {
             if (app != null) {
                 app.destroy();
@@ -94,5 +106,43 @@ class DebianPackageTest {
             assertEquals(0, remove.exit(), remove.output());
         }
         assertFalse(Files.exists(LAUNCHER), "removing the package removes the app");
+    }
+
+    /**
+     * The installed app's jars on the installed runtime, driven by TestFX (the only jars added: TestFX, JUnit's
+     * assertions and this module's test classes), on the demo's market: the Hardhat project is this checkout's, since
+     * the package ships no chain. Screenshots of each step go to installers/target/installed-journey.
+     */
+    private void walkTheFilmJourneyInTheInstalledApp(String display) throws Exception {
+        List<String> classPath = new ArrayList<>(List.of(INSTALLED.resolve("lib/app").toString() + "/*",
+                Path.of("target", "test-classes").toAbsolutePath().toString()));
+        for (String entry : System.getProperty("surefire.test.class.path", System.getProperty("java.class.path")).split(File.pathSeparator)) {
+            if (DRIVER_JARS.stream().anyMatch(Path.of(entry).getFileName().toString()::startsWith)) {
+                classPath.add(entry);
+            }
+        }
+        Path shots = ROOT.resolve("installers/target/installed-journey");
+        Path journeyData = Files.createDirectories(data.resolve("journey"));
+        ProcessBuilder walk = new ProcessBuilder(INSTALLED.resolve("lib/runtime/bin/java").toString(), "-Dtestfx.robot=glass",
+                "-cp", String.join(File.pathSeparator, classPath), InstalledFilmJourney.class.getName(),
+                journeyData.toString(), shots.toString())
+                .redirectErrorStream(true).redirectOutput(data.resolve("journey.log").toFile());
+        walk.environment().put("DISPLAY", display);
+        walk.environment().put(HardhatProject.ENVIRONMENT, ROOT.resolve("market/contracts").toString());
+        // The demo films are made once per checkout (CI makes them afresh), not in this user's cache.
+        walk.environment().put("XDG_CACHE_HOME", Files.createDirectories(Path.of("target", "installed-cache")).toAbsolutePath().toString());
+        Process journey = walk.start();
+        boolean ended = journey.waitFor(15, TimeUnit.MINUTES);
+        if (!ended) {
+            journey.destroyForcibly();
+        }
+        String log = Files.readString(data.resolve("journey.log"));
+        assertTrue(ended && journey.exitValue() == 0, "the film journey failed in the installed app:\n"
+                + log.substring(Math.max(0, log.length() - 20_000)));
+        for (String screen : List.of("store", "refused", "buy", "receipt", "library", "player", "paused")) {
+            try (Stream<Path> taken = Files.list(shots)) {
+                assertTrue(taken.anyMatch(f -> f.getFileName().toString().endsWith("-" + screen + ".png")), "no screenshot of " + screen);
+            }
+        }
     }
 }
