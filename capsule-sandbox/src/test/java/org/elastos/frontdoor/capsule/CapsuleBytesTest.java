@@ -133,11 +133,7 @@ class CapsuleBytesTest {
         byte[] iv = random(8, 2);
         for (int length : new int[] {0, 3, 5, 16, 21, 4099}) {
             byte[] clear = random(length, length);
-            Cipher cipher = Cipher.getInstance("AES/CTR/NoPadding");
-            cipher.init(Cipher.ENCRYPT_MODE, new SecretKeySpec(KEY, "AES"), new IvParameterSpec(Arrays.copyOf(iv, 16)));
-            byte[] input = new byte[8 + length];
-            System.arraycopy(iv, 0, input, 0, 8);
-            System.arraycopy(cipher.doFinal(clear), 0, input, 8, length);
+            byte[] input = ivThenCiphertext(iv, clear);
             try (LoadedCapsule capsule = load(JCE)) {
                 byte[] output = capsule.callWithBytes("decrypt", input, input.length);
                 assertArrayEquals(clear, Arrays.copyOfRange(output, 8, output.length), length + " bytes");
@@ -147,14 +143,9 @@ class CapsuleBytesTest {
 
     @Test
     void theCapsuleNeverHoldsTheClearBytesItHandsBack() throws Exception {
-        byte[] iv = random(8, 3);
         byte[] clear = random(100, 4);
-        Cipher cipher = Cipher.getInstance("AES/CTR/NoPadding");
-        cipher.init(Cipher.ENCRYPT_MODE, new SecretKeySpec(KEY, "AES"), new IvParameterSpec(Arrays.copyOf(iv, 16)));
-        byte[] encrypted = cipher.doFinal(clear);
-        byte[] input = new byte[8 + clear.length];
-        System.arraycopy(iv, 0, input, 0, 8);
-        System.arraycopy(encrypted, 0, input, 8, clear.length);
+        byte[] input = ivThenCiphertext(random(8, 3), clear);
+        byte[] encrypted = Arrays.copyOfRange(input, 8, input.length);
         try (LoadedCapsule capsule = load(JCE)) {
             byte[] output = capsule.callWithBytes("decrypt_and_copy", input, input.length + clear.length);
             assertArrayEquals(clear, Arrays.copyOfRange(output, 8, input.length), "the range it marked leaves clear");
@@ -217,13 +208,8 @@ class CapsuleBytesTest {
 
     @Test
     void theMarksOfARefusedCallDoNotReachTheNextCall() throws Exception {
-        byte[] iv = random(8, 6);
         byte[] clear = random(30, 7);
-        Cipher cipher = Cipher.getInstance("AES/CTR/NoPadding");
-        cipher.init(Cipher.ENCRYPT_MODE, new SecretKeySpec(KEY, "AES"), new IvParameterSpec(Arrays.copyOf(iv, 16)));
-        byte[] input = new byte[8 + clear.length];
-        System.arraycopy(iv, 0, input, 0, 8);
-        System.arraycopy(cipher.doFinal(clear), 0, input, 8, clear.length);
+        byte[] input = ivThenCiphertext(random(8, 6), clear);
         try (LoadedCapsule capsule = load(JCE)) {
             assertEquals(-3, assertThrows(CapsuleException.InputRefused.class,
                     () -> capsule.callWithBytes("decrypt_and_refuse", input, input.length)).code());
@@ -245,6 +231,16 @@ class CapsuleBytesTest {
             assertThrows(CapsuleException.CapabilityDenied.class, () -> capsule.callWithBytes("decrypt_iv_at", new byte[16], 16));
         }
         assertTrue(lastDenial().startsWith("media.decrypt: an IV of 8 bytes at "), lastDenial());
+    }
+
+    /** An 8-byte IV, then {@code clear} encrypted under {@link #KEY} from that IV's block zero. */
+    private static byte[] ivThenCiphertext(byte[] iv, byte[] clear) throws Exception {
+        Cipher cipher = Cipher.getInstance("AES/CTR/NoPadding");
+        cipher.init(Cipher.ENCRYPT_MODE, new SecretKeySpec(KEY, "AES"), new IvParameterSpec(Arrays.copyOf(iv, 16)));
+        byte[] input = new byte[8 + clear.length];
+        System.arraycopy(iv, 0, input, 0, 8);
+        System.arraycopy(cipher.doFinal(clear), 0, input, 8, clear.length);
+        return input;
     }
 
     private String lastDenial() {
