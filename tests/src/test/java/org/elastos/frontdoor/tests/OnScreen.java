@@ -7,8 +7,10 @@ import org.testfx.api.FxRobot;
 import org.testfx.util.WaitForAsyncUtils;
 
 import java.util.Optional;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * Finding a node a person could click now: in a showing window, every ancestor visible, and inside the scene (scrolled
@@ -18,17 +20,31 @@ final class OnScreen {
     private OnScreen() {
     }
 
+    /** The node, the moment it was found clickable: a screen settling may hide it again a moment later. */
     static Node await(FxRobot robot, String query) throws TimeoutException {
-        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> find(robot, query).isPresent());
-        return find(robot, query).orElseThrow();
+        AtomicReference<Node> found = new AtomicReference<>();
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> {
+            find(robot, query).ifPresent(found::set);
+            return found.get() != null;
+        });
+        return found.get();
     }
 
     static void click(FxRobot robot, String query) throws TimeoutException {
         robot.clickOn(await(robot, query));
     }
 
+    /** Looked up on the JavaFX thread: read from another, a scene being laid out can throw mid-walk. */
     private static Optional<Node> find(FxRobot robot, String query) {
-        return robot.lookup(query).queryAll().stream().filter(OnScreen::clickable).findFirst();
+        try {
+            return WaitForAsyncUtils.asyncFx(() -> robot.lookup(query).queryAll().stream().filter(OnScreen::clickable).findFirst())
+                    .get(10, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return Optional.empty();
+        } catch (ExecutionException | TimeoutException e) {
+            return Optional.empty();
+        }
     }
 
     private static boolean clickable(Node node) {

@@ -85,14 +85,18 @@ class OnboardingJourneyTest {
         // Lock, fail with a wrong password (the field shakes), unlock with the right one.
         robot.clickOn("#nav-lock");
         waitFor(robot, "#unlock-password");
-        robot.clickOn("#unlock-password").write("not my password");
-        robot.clickOn("#unlock");
+        OnScreen.click(robot, "#unlock-password");
+        robot.write("not my password");
+        OnScreen.click(robot, "#unlock");
         Node field = robot.lookup("#unlock-password").query();
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> field.getTranslateX() != 0);
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> text(robot, "#unlock-error").contains("not right"));
         WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> !robot.lookup("#unlock-password").queryAs(PasswordField.class).isDisabled());
-        robot.clickOn("#unlock-password").write(PASSWORD);
-        robot.clickOn("#unlock");
+        // The field shakes: it is clicked once it is still, since TestFX reads a moving layout off the JavaFX thread.
+        WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> field.getTranslateX() == 0);
+        OnScreen.click(robot, "#unlock-password");
+        robot.write(PASSWORD);
+        OnScreen.click(robot, "#unlock");
         waitFor(robot, "#identity-did");
         assertEquals(did, text(robot, "#identity-did"));
 
