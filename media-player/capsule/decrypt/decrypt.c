@@ -156,7 +156,6 @@ static void skip(fields *f, u32 n) {
   f->left -= n;
 }
 
-/* Decrypts one track fragment's samples; the data lie in [data_at, data_end) of the segment. */
 static int encryption_box(const u8 *type) {
   return is(type, "senc") || is(type, "saiz") || is(type, "saio");
 }
@@ -187,8 +186,8 @@ static long long encryption_bytes(const u8 *s, const box *moof) {
   return total;
 }
 
-/* Checks one traf's samples and marks their protected ranges for decryption where they will lie after the rewrite,
-   `shift` bytes before where they lie now. */
+/* Checks one traf's samples (their data lie in [data_at, data_end) of the segment) and marks their protected ranges
+   for decryption where they will lie after the rewrite, `shift` bytes before where they lie now. */
 static int decrypt_traf(u8 *s, u32 length, const box *traf, u32 moof_at, u32 data_at, u32 data_end, u32 shift) {
   box tfhd = {0}, saiz = {0}, saio = {0};
   int have_tfhd = 0, have_saiz = 0, have_saio = 0;

@@ -100,7 +100,6 @@ final class Capabilities {
         if (marked.isEmpty()) {
             return;
         }
-        KeySlot slot = keySlot.orElseThrow();
         for (MarkedRange range : marked) {
             if (range.at() + (long) range.length() > at + output.length) {
                 audit.record(capsule, "deny", "media.decrypt: " + range.length() + " bytes at " + range.at()
@@ -108,6 +107,9 @@ final class Capabilities {
                 throw new CapsuleException.CapabilityDenied(capsule + " marked bytes for decryption past the end of what it"
                         + " handed back, and was stopped");
             }
+        }
+        KeySlot slot = keySlot.orElseThrow();
+        for (MarkedRange range : marked) {
             slot.decryptCtr(range.iv(), range.streamOffset(), output, (int) (range.at() - at), range.length());
             if (decryptedRanges++ == 0) {
                 audit.record(capsule, "use", "media.decrypt: first range, " + range.length() + " bytes");
@@ -196,8 +198,8 @@ final class Capabilities {
         if ((ivLength != 8 && ivLength != 16) || streamOffset < 0 || length < 0 || ivAt < 0 || (long) ivAt + ivLength > size) {
             audit.record(capsule, "deny", "media.decrypt: an IV of " + ivLength + " bytes at " + ivAt + ", " + length
                     + " bytes at " + at + ", stream offset " + streamOffset + ", in " + size + " bytes of memory");
-            throw new CapsuleException.CapabilityDenied(capsule + " asked to decrypt outside its own memory, or with an IV"
-                    + " that is not 8 or 16 bytes, and was stopped");
+            throw new CapsuleException.CapabilityDenied(capsule + " asked to decrypt with an IV outside its memory or not of"
+                    + " 8 or 16 bytes, a negative length or a negative stream offset, and was stopped");
         }
         // The room lies inside the capsule's memory (callWithBytes checked it), and memory only grows.
         if (!handingBack || at < roomStart || (long) at + length > roomEnd) {

@@ -2,8 +2,8 @@ package org.elastos.frontdoor.capsule;
 
 /**
  * A content key the host uses on a capsule's behalf: whoever holds the key keeps it, and a capsule granted
- * {@code media.decrypt} can ask for ranges of its own memory to be decrypted under it, nothing more. There is no way
- * to read the key through a slot.
+ * {@code media.decrypt} can mark ranges of the bytes it hands back to be decrypted under it, nothing more (ADR 0014).
+ * There is no way to read the key through a slot.
  */
 public interface KeySlot {
     /**
