@@ -11,9 +11,13 @@ import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.function.Supplier;
 
-/** Runs work on a small pool of daemon threads and hands results back through {@link Platform#runLater}. */
+/**
+ * Runs work on daemon threads and hands results back through {@link Platform#runLater}. The pool grows with what
+ * runs at once: a screen that keeps looking (the Store) waits on a thread of its own, so a purchase or a playback
+ * beside it never queues behind it; idle threads go after a minute.
+ */
 public final class FxTaskRunner implements TaskRunner {
-    private final ExecutorService pool = Executors.newFixedThreadPool(2, runnable -> {
+    private final ExecutorService pool = Executors.newCachedThreadPool(runnable -> {
         Thread thread = new Thread(runnable, "frontdoor-task");
         thread.setDaemon(true);
         return thread;

@@ -50,7 +50,7 @@ public final class StoreViewModel {
 
     /** How many sellers' boxes are asked at once. */
     private static final int SELLERS_AT_ONCE = 4;
-    /** How often the app reads the shelf again while it shows. */
+    /** How often the app reads the shelf again while its section is open. */
     public static final Duration LOOK_AGAIN = Duration.ofSeconds(3);
     /** How many more times a card whose seller's box did not vouch for it is asked, {@link #LOOK_AGAIN} apart. */
     static final int ASK_AGAIN = 5;
@@ -88,9 +88,9 @@ public final class StoreViewModel {
     }
 
     /**
-     * While it shows, the shelf is read again every {@code every}: new listings appear, changed ones are asked about
-     * again, and a card whose seller's box did not vouch for it is asked again {@value #ASK_AGAIN} times; the screen
-     * going away ({@link #shutdown()}) stops it. Without this, a load reads and asks once.
+     * Until {@link #shutdown()} (the section is left), the shelf is read again every {@code every}: new listings
+     * appear, changed ones are asked about again, and a card whose seller's box did not vouch for it is asked again
+     * {@value #ASK_AGAIN} times. Without this, a load reads and asks once.
      */
     public StoreViewModel lookingAgainEvery(Duration every) {
         lookAgain = Optional.of(every);

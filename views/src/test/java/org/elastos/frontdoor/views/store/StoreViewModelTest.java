@@ -185,7 +185,7 @@ class StoreViewModelTest {
         shop.listed(world.dawn.contentId(), new StoreItem.Listed(sold.chainId(), sold.market()));
         ContentId dawn = ContentId.of(world.dawn.contentId());
         try (Marketplace market = world.marketplace(world.buyer)) {
-            StoreViewModel store = StoreViewModel.store(TaskRunner.synchronous(), market).lookingAgainEvery(Duration.ofMillis(300));
+            StoreViewModel store = StoreViewModel.store(TaskRunner.synchronous(), market).lookingAgainEvery(Duration.ofMillis(500));
             List<Offer.Seller> seen = new CopyOnWriteArrayList<>();
             store.shown().addListener((ListChangeListener<Offer>) change -> store.shown().stream()
                     .filter(offer -> offer.listing().contentId().equals(dawn)).findFirst().map(Offer::seller)
