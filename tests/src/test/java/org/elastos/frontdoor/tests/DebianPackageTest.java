@@ -108,6 +108,17 @@ class DebianPackageTest {
         assertFalse(Files.exists(LAUNCHER), "removing the package removes the app");
     }
 
+    private static void deleteTree(Path root) throws java.io.IOException {
+        if (!Files.exists(root)) {
+            return;
+        }
+        try (Stream<Path> paths = Files.walk(root)) {
+            for (Path path : paths.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                Files.delete(path);
+            }
+        }
+    }
+
     /**
      * The installed app's jars on the installed runtime, driven by TestFX (the only jars added: TestFX, JUnit's
      * assertions and this module's test classes), on the demo's market: the Hardhat project is this checkout's, since
@@ -122,6 +133,7 @@ class DebianPackageTest {
             }
         }
         Path shots = ROOT.resolve("installers/target/installed-journey");
+        deleteTree(shots);   // an earlier run's screenshots must not stand in for this one's
         Path journeyData = Files.createDirectories(data.resolve("journey"));
         ProcessBuilder walk = new ProcessBuilder(INSTALLED.resolve("lib/runtime/bin/java").toString(), "-Dtestfx.robot=glass",
                 "-cp", String.join(File.pathSeparator, classPath), InstalledFilmJourney.class.getName(),
@@ -134,6 +146,7 @@ class DebianPackageTest {
         Process journey = walk.start();
         boolean ended = journey.waitFor(15, TimeUnit.MINUTES);
         if (!ended) {
+            journey.descendants().forEach(ProcessHandle::destroyForcibly);   // the demo's chain, ffmpeg
             journey.destroyForcibly();
         }
         String log = Files.readString(data.resolve("journey.log"));

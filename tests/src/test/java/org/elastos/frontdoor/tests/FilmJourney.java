@@ -138,7 +138,7 @@ final class FilmJourney {
         }
     }
 
-    /** The film's card once its seller's box has described it (its length shows): it is not replaced after that. */
+    /** The film's card once its seller's box has described it (its length shows). */
     private Node awaitCard() throws Exception {
         try {
             WaitForAsyncUtils.waitFor(stocking.toSeconds(), TimeUnit.SECONDS, () -> card().isPresent());

@@ -1,15 +1,18 @@
 package org.elastos.frontdoor.tests;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.AccessDeniedException;
+import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.nio.file.SimpleFileVisitor;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.util.Base64;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Set;
 import java.util.function.Predicate;
-import java.util.stream.Stream;
 
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -33,19 +36,30 @@ final class LeftBehind {
      */
     static void assertNoFileHolds(List<Path> roots, List<byte[]> secrets, long since, Predicate<Path> ours) throws IOException {
         for (Path root : roots) {
-            try (Stream<Path> files = Files.walk(root, 6)) {
-                for (Path file : files.filter(Files::isRegularFile).filter(ours.negate()).toList()) {
-                    if (Files.getLastModifiedTime(file).toMillis() < since - 1000 || Files.size(file) > LARGEST) {
-                        continue;
+            Files.walkFileTree(root, Set.of(), 6, new SimpleFileVisitor<>() {
+                @Override
+                public FileVisitResult visitFile(Path file, BasicFileAttributes attributes) throws IOException {
+                    if (!attributes.isRegularFile() || ours.test(file) || attributes.lastModifiedTime().toMillis() < since - 1000
+                            || attributes.size() > LARGEST) {
+                        return FileVisitResult.CONTINUE;
                     }
-                    byte[] content = Files.readAllBytes(file);
+                    byte[] content;
+                    try {
+                        content = Files.readAllBytes(file);
+                    } catch (NoSuchFileException | AccessDeniedException gone) {
+                        return FileVisitResult.CONTINUE;   // replaced by an atomic write, or another user's: not ours
+                    }
                     for (byte[] secret : secrets) {
                         assertTrue(indexOf(content, secret) < 0, file + " holds a content key or a clear picture after the playback");
                     }
+                    return FileVisitResult.CONTINUE;
                 }
-            } catch (UncheckedIOException | AccessDeniedException | java.nio.file.NoSuchFileException skipped) {
-                // A file another process removed while we walked, or one we may not read: not ours.
-            }
+
+                @Override
+                public FileVisitResult visitFileFailed(Path file, IOException e) {
+                    return FileVisitResult.CONTINUE;   // a folder we may not read, or one removed while we walked
+                }
+            });
         }
     }
 
