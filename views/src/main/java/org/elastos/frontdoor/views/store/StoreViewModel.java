@@ -203,9 +203,6 @@ public final class StoreViewModel {
             coin = listed.chain().coin();
             chainName.set(listed.chain().displayName());
             offers.setAll(listed.offers());
-            if (listed.offers().isEmpty()) {
-                state.set(State.READY);
-            }
         } else if (update instanceof Update.Settled) {
             state.set(State.READY);
         } else if (update instanceof Update.Described described) {
