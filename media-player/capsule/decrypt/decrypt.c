@@ -5,12 +5,17 @@
  * the capsule was loaded with as the segment leaves the capsule: it never sees the key, nor a clear byte. Each
  * sample's IV and subsamples are read where saiz and saio point, as the standard says.
  *
+ * The segment is closed up towards its end, not its start: what follows the last moof, most often the one mdat that
+ * holds nearly all the bytes, stays where it is, and only what comes before it moves. The output begins where
+ * elastos_output_at says.
+ *
  * The segment comes from a seller's box over the network: every field is checked against the segment's end before
  * it is read. A segment it cannot read is refused with a negative code:
  *   -1 the boxes do not nest within the segment; -2 a layout this capsule does not read (data not counted from the
  *   moof, a trun without a data offset, a 64-bit moof or traf, more than one saio offset); -3 auxiliary information
  *   outside the segment or of the wrong size; -4 a sample outside its mdat; -5 subsamples that do not cover their
- *   sample; -6 no IV size set; -7 a moof without its mdat.
+ *   sample; -6 no IV size set; -7 a moof without its mdat; -2 also for more than 2,048 fragments or 64 truns in one
+ *   moof.
  */
 #include "../../../capsule-sandbox/samples/elastos.h"
 
@@ -26,12 +31,23 @@ typedef unsigned char u8;
 typedef unsigned int u32;
 typedef unsigned long long u64;
 
+#define MOST_FRAGMENTS 2048
+
 static u8 *room;
 static int room_size;
 static int iv_size;
+static u8 *output;
+
+/* The moofs of the segment being rewritten: where each lies, its size, and the bytes its encryption boxes take. */
+static struct {
+  u32 at;
+  u32 size;
+  u32 removed;
+} fragments[MOST_FRAGMENTS];
 
 __attribute__((export_name("elastos_buffer")))
 int elastos_buffer(int capacity) {
+  output = 0;
   if (capacity > room_size) {
     int pages = (capacity + 65535) / 65536;
     int first = __builtin_wasm_memory_grow(0, pages);
@@ -42,6 +58,12 @@ int elastos_buffer(int capacity) {
     room_size = pages * 65536;
   }
   return (int) room;
+}
+
+/* Where the last call's output begins: within the room, past what decrypt_segment took out. */
+__attribute__((export_name("elastos_output_at")))
+int elastos_output_at(void) {
+  return (int) (output ? output : room);
 }
 
 /* From the init segment's tenc: 8 or 16. */
@@ -161,7 +183,7 @@ static int encryption_box(const u8 *type) {
 }
 
 /* The bytes rewrite_moof will take out of this moof, its trafs' encryption boxes; -1 when a box does not nest. */
-static long long encryption_bytes(const u8 *s, const box *moof) {
+__attribute__((noinline)) static long long encryption_bytes(const u8 *s, const box *moof) {
   long long total = 0;
   for (u32 c = moof->at + 8; c < moof->at + moof->size;) {
     box child;
@@ -187,8 +209,8 @@ static long long encryption_bytes(const u8 *s, const box *moof) {
 }
 
 /* Checks one traf's samples (their data lie in [data_at, data_end) of the segment) and marks their protected ranges
-   for decryption where they will lie after the rewrite, `shift` bytes before where they lie now. */
-static int decrypt_traf(u8 *s, u32 length, const box *traf, u32 moof_at, u32 data_at, u32 data_end, u32 shift) {
+   for decryption where they will lie after the rewrite, `forward` bytes after where they lie now. */
+__attribute__((noinline)) static int decrypt_traf(u8 *s, u32 length, const box *traf, u32 moof_at, u32 data_at, u32 data_end, u32 forward) {
   box tfhd = {0}, saiz = {0}, saio = {0};
   int have_tfhd = 0, have_saiz = 0, have_saio = 0;
   for (u32 at = traf->at + traf->header; at < traf->at + traf->size;) {
@@ -282,7 +304,7 @@ static int decrypt_traf(u8 *s, u32 length, const box *traf, u32 moof_at, u32 dat
       const u8 *iv = info.p;
       skip(&info, iv_size);
       info_at += info_size;
-      u8 *data = s + (position - shift);
+      u8 *data = s + position + forward;
       if (info.left == 0) {
         elastos_media_decrypt(iv, iv_size, 0, data, (int) size);
       } else {
@@ -316,9 +338,11 @@ static int decrypt_traf(u8 *s, u32 length, const box *traf, u32 moof_at, u32 dat
   return 0;
 }
 
-/* Copies the moof at `from` to `to` (to <= from) without its encryption boxes, fixing sizes and trun offsets. */
-static int rewrite_moof(u8 *s, const box *moof, u32 to) {
+/* Rewrites the moof in place without its encryption boxes, closed up towards its start, fixing sizes and trun
+   offsets: its new size. */
+__attribute__((noinline)) static int rewrite_moof(u8 *s, const box *moof) {
   u32 from = moof->at;
+  u32 to = from;
   u32 old_size = moof->size;
   u32 end = from + old_size;
   u32 w = to + 8;
@@ -369,15 +393,22 @@ static int rewrite_moof(u8 *s, const box *moof, u32 to) {
   return (int) new_size;
 }
 
+static void move(u8 *s, u32 from, u32 length, u32 by) {
+  if (by != 0 && length != 0) {
+    __builtin_memmove(s + from + by, s + from, length);
+  }
+}
+
 __attribute__((export_name("decrypt_segment")))
 int decrypt_segment(u8 *s, int length, int capacity) {
   if (iv_size == 0) {
     return NO_IV_SIZE;
   }
   u32 end = (u32) length;
-  /* First every fragment is checked and its ranges marked where they will lie, then the segment is rewritten without
-     the boxes: everything after a moof moves back by what was taken out of it and the moofs before it. */
-  u32 shift = 0;
+  /* First the fragments are found and what each moof loses counted; then every fragment is checked and its ranges
+     marked where they will lie; then each moof is rewritten and the segment closed up towards its end. */
+  u32 count = 0;
+  u32 total = 0;
   for (u32 at = 0; at < end;) {
     box top;
     if (!box_at(s, at, end, &top)) {
@@ -391,19 +422,30 @@ int decrypt_segment(u8 *s, int length, int capacity) {
     if (!box_at(s, at, end, &mdat) || !is(mdat.type, "mdat")) {
       return NO_MDAT;
     }
-    if (top.header != 8) {
+    if (top.header != 8 || count == MOST_FRAGMENTS) {
       return UNSUPPORTED;
     }
     long long removed = encryption_bytes(s, &top);
     if (removed < 0) {
       return MALFORMED;
     }
-    shift += (u32) removed;
-    for (u32 c = top.at + 8; c < top.at + top.size;) {
+    fragments[count].at = top.at;
+    fragments[count].size = top.size;
+    fragments[count].removed = (u32) removed;
+    count++;
+    total += (u32) removed;
+  }
+  /* What follows a moof moves forward by what the moofs after it lose. */
+  u32 forward = total;
+  for (u32 i = 0; i < count; i++) {
+    box moof;
+    box_at(s, fragments[i].at, end, &moof);
+    box mdat;
+    box_at(s, moof.at + moof.size, end, &mdat);
+    forward -= fragments[i].removed;
+    for (u32 c = moof.at + 8; c < moof.at + moof.size;) {
       box child;
-      if (!box_at(s, c, top.at + top.size, &child)) {
-        return MALFORMED;
-      }
+      box_at(s, c, moof.at + moof.size, &child);
       c += child.size;
       if (!is(child.type, "traf")) {
         continue;
@@ -411,28 +453,35 @@ int decrypt_segment(u8 *s, int length, int capacity) {
       if (child.header != 8) {
         return UNSUPPORTED;
       }
-      int failed = decrypt_traf(s, end, &child, top.at, mdat.at + mdat.header, mdat.at + mdat.size, shift);
+      int failed = decrypt_traf(s, end, &child, moof.at, mdat.at + mdat.header, mdat.at + mdat.size, forward);
       if (failed) {
         return failed;
       }
     }
   }
-  u32 w = 0;
-  for (u32 r = 0; r < end;) {
-    box top;
-    box_at(s, r, end, &top);
-    u32 size = top.size;
-    if (is(top.type, "moof")) {
-      int written = rewrite_moof(s, &top, w);
-      if (written < 0) {
-        return written;
-      }
-      w += (u32) written;
-    } else {
-      __builtin_memmove(s + w, s + r, size);
-      w += size;
+  for (u32 i = 0; i < count; i++) {
+    box moof;
+    box_at(s, fragments[i].at, end, &moof);
+    int written = rewrite_moof(s, &moof);
+    if (written < 0) {
+      return written;
     }
-    r += size;
+    if ((u32) written + fragments[i].removed != moof.size) {
+      return MALFORMED;
+    }
   }
-  return (int) w;
+  /* From the end back: the stretch after each moof moves forward by what the later moofs lost, the moof itself by
+     that and its own loss too, so each moof still ends where its mdat begins. */
+  u32 by = 0;
+  u32 stretch_end = end;
+  for (u32 i = count; i-- > 0;) {
+    u32 after = fragments[i].at + fragments[i].size;
+    move(s, after, stretch_end - after, by);
+    by += fragments[i].removed;
+    move(s, fragments[i].at, fragments[i].size - fragments[i].removed, by);
+    stretch_end = fragments[i].at;
+  }
+  move(s, 0, stretch_end, by);
+  output = s + total;
+  return (int) (end - total);
 }

@@ -4,6 +4,7 @@
 static unsigned char *room;
 static int room_size;
 static int mode;
+static unsigned char *output;
 
 __attribute__((export_name("set_mode")))
 int set_mode(int value) {
@@ -14,6 +15,7 @@ int set_mode(int value) {
 /* Room at the end of memory, grown once to the largest capacity asked for. */
 __attribute__((export_name("elastos_buffer")))
 int elastos_buffer(int capacity) {
+  output = 0;
   if (mode == 1) {
     return 0x7ffffff0;
   }
@@ -156,4 +158,40 @@ int decrypt_iv_at(unsigned char *data, int length, int capacity) {
   unsigned int iv = mode == 2 ? end - 8 : mode == 3 ? end - 4 : 0;
   elastos_media_decrypt((unsigned char *) iv, 8, 0, data, 0);
   return length;
+}
+
+/* Where the last call's output begins: the room's start unless the call said otherwise; with mode 5, far outside
+   memory. */
+__attribute__((export_name("elastos_output_at")))
+int elastos_output_at(void) {
+  if (mode == 5) {
+    return 0x7ffffff0;
+  }
+  return (int) (output ? output : room);
+}
+
+/* The first 8 bytes are an IV: hands back the rest, decrypted, where it lies, without moving it to the room's start. */
+__attribute__((export_name("drop_iv")))
+int drop_iv(unsigned char *data, int length, int capacity) {
+  if (length < 8) {
+    return -1;
+  }
+  elastos_media_decrypt(data, 8, 0, data + 8, length - 8);
+  output = data + 8;
+  return length - 8;
+}
+
+/* Hands back its whole room but one byte, starting one byte in: the output ends one byte past the room. */
+__attribute__((export_name("output_past_room")))
+int output_past_room(unsigned char *data, int length, int capacity) {
+  output = data + 1;
+  return capacity;
+}
+
+/* Marks the IV itself for decryption, then hands back only what follows it: the mark lies before the output. */
+__attribute__((export_name("decrypt_before_output")))
+int decrypt_before_output(unsigned char *data, int length, int capacity) {
+  elastos_media_decrypt(data, 8, 0, data, 8);
+  output = data + 8;
+  return length - 8;
 }

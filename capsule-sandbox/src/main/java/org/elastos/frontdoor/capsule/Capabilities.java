@@ -93,18 +93,18 @@ final class Capabilities {
 
     /**
      * The running call handed back {@code output}, read from {@code at} in the capsule's memory: every range it marked
-     * is decrypted in it now, on its way out, so the capsule never holds a clear byte. A range past the end of what
-     * was handed back stops the capsule.
+     * is decrypted in it now, on its way out, so the capsule never holds a clear byte. A range before the start or
+     * past the end of what was handed back stops the capsule.
      */
     void decryptOnTheWayOut(byte[] output, long at) {
         if (marked.isEmpty()) {
             return;
         }
         for (MarkedRange range : marked) {
-            if (range.at() + (long) range.length() > at + output.length) {
+            if (range.at() < at || range.at() + (long) range.length() > at + output.length) {
                 audit.record(capsule, "deny", "media.decrypt: " + range.length() + " bytes at " + range.at()
-                        + " run past the " + output.length + " bytes handed back from " + at);
-                throw new CapsuleException.CapabilityDenied(capsule + " marked bytes for decryption past the end of what it"
+                        + " lie outside the " + output.length + " bytes handed back from " + at);
+                throw new CapsuleException.CapabilityDenied(capsule + " marked bytes for decryption outside what it"
                         + " handed back, and was stopped");
             }
         }

@@ -173,7 +173,182 @@ final class CappedMemory implements Memory {
     }
 
     @Override
+    public void copy(int a0, int a1, int a2) {
+        delegate.copy(a0, a1, a2);
+    }
+
+    @Override
+    public void initialize(Instance a0, DataSegment[] a1, int a2) {
+        delegate.initialize(a0, a1, a2);
+    }
+
+    @Override
     public void drop(int a0) {
         delegate.drop(a0);
+    }
+
+    @Override
+    public byte atomicAddByte(int a0, byte a1) {
+        return delegate.atomicAddByte(a0, a1);
+    }
+
+    @Override
+    public byte atomicAndByte(int a0, byte a1) {
+        return delegate.atomicAndByte(a0, a1);
+    }
+
+    @Override
+    public byte atomicCmpxchgByte(int a0, byte a1, byte a2) {
+        return delegate.atomicCmpxchgByte(a0, a1, a2);
+    }
+
+    @Override
+    public byte atomicOrByte(int a0, byte a1) {
+        return delegate.atomicOrByte(a0, a1);
+    }
+
+    @Override
+    public byte atomicReadByte(int a0) {
+        return delegate.atomicReadByte(a0);
+    }
+
+    @Override
+    public byte atomicXchgByte(int a0, byte a1) {
+        return delegate.atomicXchgByte(a0, a1);
+    }
+
+    @Override
+    public byte atomicXorByte(int a0, byte a1) {
+        return delegate.atomicXorByte(a0, a1);
+    }
+
+    @Override
+    public int atomicAddInt(int a0, int a1) {
+        return delegate.atomicAddInt(a0, a1);
+    }
+
+    @Override
+    public int atomicAndInt(int a0, int a1) {
+        return delegate.atomicAndInt(a0, a1);
+    }
+
+    @Override
+    public int atomicCmpxchgInt(int a0, int a1, int a2) {
+        return delegate.atomicCmpxchgInt(a0, a1, a2);
+    }
+
+    @Override
+    public int atomicOrInt(int a0, int a1) {
+        return delegate.atomicOrInt(a0, a1);
+    }
+
+    @Override
+    public int atomicReadInt(int a0) {
+        return delegate.atomicReadInt(a0);
+    }
+
+    @Override
+    public int atomicXchgInt(int a0, int a1) {
+        return delegate.atomicXchgInt(a0, a1);
+    }
+
+    @Override
+    public int atomicXorInt(int a0, int a1) {
+        return delegate.atomicXorInt(a0, a1);
+    }
+
+    @Override
+    public long atomicAddLong(int a0, long a1) {
+        return delegate.atomicAddLong(a0, a1);
+    }
+
+    @Override
+    public long atomicAndLong(int a0, long a1) {
+        return delegate.atomicAndLong(a0, a1);
+    }
+
+    @Override
+    public long atomicCmpxchgLong(int a0, long a1, long a2) {
+        return delegate.atomicCmpxchgLong(a0, a1, a2);
+    }
+
+    @Override
+    public long atomicOrLong(int a0, long a1) {
+        return delegate.atomicOrLong(a0, a1);
+    }
+
+    @Override
+    public long atomicReadLong(int a0) {
+        return delegate.atomicReadLong(a0);
+    }
+
+    @Override
+    public long atomicXchgLong(int a0, long a1) {
+        return delegate.atomicXchgLong(a0, a1);
+    }
+
+    @Override
+    public long atomicXorLong(int a0, long a1) {
+        return delegate.atomicXorLong(a0, a1);
+    }
+
+    @Override
+    public short atomicAddShort(int a0, short a1) {
+        return delegate.atomicAddShort(a0, a1);
+    }
+
+    @Override
+    public short atomicAndShort(int a0, short a1) {
+        return delegate.atomicAndShort(a0, a1);
+    }
+
+    @Override
+    public short atomicCmpxchgShort(int a0, short a1, short a2) {
+        return delegate.atomicCmpxchgShort(a0, a1, a2);
+    }
+
+    @Override
+    public short atomicOrShort(int a0, short a1) {
+        return delegate.atomicOrShort(a0, a1);
+    }
+
+    @Override
+    public short atomicReadShort(int a0) {
+        return delegate.atomicReadShort(a0);
+    }
+
+    @Override
+    public short atomicXchgShort(int a0, short a1) {
+        return delegate.atomicXchgShort(a0, a1);
+    }
+
+    @Override
+    public short atomicXorShort(int a0, short a1) {
+        return delegate.atomicXorShort(a0, a1);
+    }
+
+    @Override
+    public void atomicFence() {
+        delegate.atomicFence();
+    }
+
+    @Override
+    public void atomicWriteByte(int a0, byte a1) {
+        delegate.atomicWriteByte(a0, a1);
+    }
+
+    @Override
+    public void atomicWriteInt(int a0, int a1) {
+        delegate.atomicWriteInt(a0, a1);
+    }
+
+    @Override
+    public void atomicWriteLong(int a0, long a1) {
+        delegate.atomicWriteLong(a0, a1);
+    }
+
+    @Override
+    public void atomicWriteShort(int a0, short a1) {
+        delegate.atomicWriteShort(a0, a1);
     }
 }

@@ -6,6 +6,7 @@ import com.dylibso.chicory.runtime.ExportFunction;
 import com.dylibso.chicory.runtime.Instance;
 import com.dylibso.chicory.runtime.Memory;
 import com.dylibso.chicory.wasm.ChicoryException;
+import com.dylibso.chicory.wasm.types.ExportSection;
 
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutionException;
@@ -23,12 +24,15 @@ import java.util.concurrent.TimeoutException;
 public final class LoadedCapsule implements AutoCloseable {
     /** The export a capsule taking bytes names its room by. */
     public static final String BUFFER_EXPORT = "elastos_buffer";
+    /** The export, optional, a capsule taking bytes names where its output begins by, when not at its room's start. */
+    public static final String OUTPUT_EXPORT = "elastos_output_at";
 
     private final CapsuleManifest manifest;
     private final Instance instance;
     private final Capabilities capabilities;
     private final AuditLog audit;
     private final ExecutorService thread;
+    private final boolean namesItsOutput;
     private volatile CapsuleException ended;
 
     LoadedCapsule(CapsuleManifest manifest, Instance instance, Capabilities capabilities, AuditLog audit) {
@@ -36,6 +40,7 @@ public final class LoadedCapsule implements AutoCloseable {
         this.instance = instance;
         this.capabilities = capabilities;
         this.audit = audit;
+        this.namesItsOutput = exports(instance, OUTPUT_EXPORT);
         this.thread = Executors.newSingleThreadExecutor(runnable -> {
             Thread worker = new Thread(runnable, "capsule-" + manifest.name());
             worker.setDaemon(true);
@@ -57,6 +62,8 @@ public final class LoadedCapsule implements AutoCloseable {
      * {@value #BUFFER_EXPORT}{@code (capacity) -> pointer}, a region of its own memory with room for {@code capacity}
      * bytes, and {@code export(pointer, length, capacity) -> produced}: the input is written at the pointer, the
      * capsule works on it in place and leaves {@code produced} bytes of output there, or a negative code refusing it.
+     * A capsule that leaves its output further into its room exports {@value #OUTPUT_EXPORT}{@code () -> pointer}
+     * too, called after each call, so it need not move what it kept back to the room's start.
      * Ranges the capsule marked with {@code media_decrypt} are decrypted as the output is taken, never inside it.
      *
      * @param capacity room for the output, at least the input's length
@@ -75,6 +82,7 @@ public final class LoadedCapsule implements AutoCloseable {
         }
         ExportFunction buffer = export(BUFFER_EXPORT);
         ExportFunction function = export(export);
+        ExportFunction outputAt = namesItsOutput ? export(OUTPUT_EXPORT) : null;
         Answer answer = run(export, () -> {
             long at = buffer.apply(capacity)[0];
             Memory memory = instance.memory();
@@ -93,8 +101,13 @@ public final class LoadedCapsule implements AutoCloseable {
             if (length < 0) {
                 return new Answer(length, null);
             }
-            byte[] output = memory.readBytes((int) at, (int) length);
-            capabilities.decryptOnTheWayOut(output, at);
+            long from = outputAt == null ? at : outputAt.apply()[0];
+            if (from < at || from + length > at + capacity) {
+                throw new CapsuleException.BufferRejected(manifest.name() + " placed its " + length + " bytes of output at "
+                        + from + ", outside its room of " + capacity + " bytes at " + at + ", and was stopped");
+            }
+            byte[] output = memory.readBytes((int) from, (int) length);
+            capabilities.decryptOnTheWayOut(output, from);
             return new Answer(0, output);
         });
         if (answer.output() == null) {
@@ -105,6 +118,16 @@ public final class LoadedCapsule implements AutoCloseable {
     }
 
     private record Answer(long code, byte[] output) {
+    }
+
+    private static boolean exports(Instance instance, String name) {
+        ExportSection exports = instance.module().exportSection();
+        for (int i = 0; i < exports.exportCount(); i++) {
+            if (exports.getExport(i).name().equals(name)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private ExportFunction export(String export) {

@@ -5,6 +5,9 @@ import com.dylibso.chicory.runtime.Memory;
 import com.dylibso.chicory.wasm.types.MemoryLimits;
 import org.junit.jupiter.api.Test;
 
+import java.lang.reflect.Method;
+import java.lang.reflect.Modifier;
+
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -18,6 +21,26 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class CappedMemoryTest {
     private final ByteArrayMemory real = new ByteArrayMemory(new MemoryLimits(2, 6));
     private final Memory capped = new CappedMemory(real, 4);
+
+    @Test
+    void everyMethodTheRealMemoryImplementsGoesStraightToIt() throws Exception {
+        // A method left to Memory's default would work, differently: its copy reads the bytes out and writes them
+        // back, twice the work of the real memory's, which made the decrypt capsule's segment moves cost double.
+        for (Method method : Memory.class.getMethods()) {
+            if (Modifier.isStatic(method.getModifiers())) {
+                continue;
+            }
+            Method real = ByteArrayMemory.class.getMethod(method.getName(), method.getParameterTypes());
+            if (real.getDeclaringClass() == ByteArrayMemory.class) {
+                assertEquals(CappedMemory.class, CappedMemory.class.getMethod(method.getName(), method.getParameterTypes())
+                        .getDeclaringClass(), method + " falls to the interface's default instead of the real memory's");
+            }
+        }
+        real.writeI32(0, 0x01020304);
+        capped.copy(2, 0, 4);
+        assertEquals(0x03040304, real.readInt(0), "an overlapping copy moves the bytes as memmove does");
+        assertEquals(0x0102, real.readShort(4));
+    }
 
     @Test
     void growingUpToTheCapWorksAndOnePagePastItStopsTheCapsule() {

@@ -172,7 +172,44 @@ class CapsuleBytesTest {
             assertThrows(CapsuleException.Trapped.class, () -> capsule.callWithBytes("decrypt", new byte[24], 24), "stays stopped");
         }
         assertEquals(0, used[0]);
-        assertTrue(lastDenial().contains("run past the 8 bytes handed back"), lastDenial());
+        assertTrue(lastDenial().contains("lie outside the 8 bytes handed back"), lastDenial());
+    }
+
+    @Test
+    void aCapsuleMayHandBackOutputFromFurtherIntoItsRoomWithItsMarksDecryptedThere() throws Exception {
+        for (int length : new int[] {0, 1, 16, 4099}) {
+            byte[] clear = random(length, 10 + length);
+            byte[] input = ivThenCiphertext(random(8, 9), clear);
+            try (LoadedCapsule capsule = load(JCE)) {
+                assertArrayEquals(clear, capsule.callWithBytes("drop_iv", input, input.length), length + " bytes");
+                byte[] reversed = capsule.callWithBytes("reverse", new byte[] {1, 2, 3}, 3);
+                assertArrayEquals(new byte[] {3, 2, 1}, reversed, "a call that does not move its output hands it back from the room's start");
+            }
+        }
+    }
+
+    @Test
+    void outputPlacedOutsideTheRoomStopsTheCapsule() {
+        try (LoadedCapsule capsule = load(JCE)) {
+            CapsuleException e = assertThrows(CapsuleException.BufferRejected.class, () -> capsule.callWithBytes("output_past_room", new byte[20], 20));
+            assertTrue(e.getMessage().contains("outside its room of 20 bytes"), e.getMessage());
+            assertThrows(CapsuleException.Trapped.class, () -> capsule.callWithBytes("reverse", new byte[4], 4), "stays stopped");
+        }
+        try (LoadedCapsule capsule = load(JCE)) {
+            capsule.call("set_mode", 5);
+            assertThrows(CapsuleException.BufferRejected.class, () -> capsule.callWithBytes("reverse", new byte[4], 4));
+        }
+    }
+
+    @Test
+    void aMarkedRangeBeforeTheOutputsStartStopsTheCapsuleBeforeAnythingIsDecrypted() {
+        int[] used = {0};
+        KeySlot counting = (iv, streamOffset, data, offset, length) -> used[0]++;
+        try (LoadedCapsule capsule = load(counting)) {
+            assertThrows(CapsuleException.CapabilityDenied.class, () -> capsule.callWithBytes("decrypt_before_output", new byte[24], 24));
+        }
+        assertEquals(0, used[0]);
+        assertTrue(lastDenial().contains("lie outside the 16 bytes handed back"), lastDenial());
     }
 
     @Test

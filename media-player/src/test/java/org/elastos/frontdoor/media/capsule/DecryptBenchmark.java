@@ -26,7 +26,8 @@ import java.util.stream.Stream;
 
 /**
  * What decrypting a film in the sandbox costs: the decrypt capsule (parsing in WASM, AES-CTR in the host through its
- * key slot) against plain JCE AES-CTR over the same bytes, and the Java reader beside them, in the same run: each
+ * key slot) against plain JCE AES-CTR over the same bytes, with the Java reader and the capsule under a key slot that
+ * decrypts nothing (what the sandbox itself costs) beside them, in the same run: each
  * warmed up for {@value #WARM_UP} rounds (a player decrypts segment after segment, so the JIT has compiled the capsule
  * long before the film's middle), then the best of {@value #ROUNDS}. Run on demand: {@code scripts/benchmark.sh media-player org.elastos.frontdoor.media.capsule.DecryptBenchmark}.
  */
@@ -63,8 +64,11 @@ public final class DecryptBenchmark {
         double jce = 0;
         double reader = 0;
         double capsule = 0;
+        double unkeyed = 0;
         CencDecryptor java = new CencDecryptor(key);
-        try (DecryptCapsule sandboxed = DecryptCapsule.load(init, slot, audit, dir)) {
+        KeySlot idle = (iv, streamOffset, data, offset, length) -> { };
+        try (DecryptCapsule sandboxed = DecryptCapsule.load(init, slot, audit, dir);
+                DecryptCapsule parsingOnly = DecryptCapsule.load(init, idle, audit, dir)) {
             for (int round = 0; round < WARM_UP + ROUNDS; round++) {
                 boolean counted = round >= WARM_UP;
                 long start = System.nanoTime();
@@ -91,6 +95,13 @@ public final class DecryptBenchmark {
                 if (counted) {
                     capsule = Math.max(capsule, rate(bytes, start));
                 }
+                start = System.nanoTime();
+                for (byte[] segment : segments) {
+                    parsingOnly.segment(segment);
+                }
+                if (counted) {
+                    unkeyed = Math.max(unkeyed, rate(bytes, start));
+                }
             }
         }
         playback.close();
@@ -99,6 +110,8 @@ public final class DecryptBenchmark {
         System.out.printf("  plain JCE AES-CTR over the same bytes (baseline)   %7.0f MiB/s   1.00x%n", jce);
         System.out.printf("  the Java cenc reader                               %7.0f MiB/s   %.2fx%n", reader, reader / jce);
         System.out.printf("  the decrypt capsule (WASM, through its key slot)   %7.0f MiB/s   %.2fx%n", capsule, capsule / jce);
+        System.out.printf("  the same with a key slot that decrypts nothing     %7.0f MiB/s   %.2fx (what the sandbox costs)%n",
+                unkeyed, unkeyed / jce);
     }
 
     private static double rate(long bytes, long start) {

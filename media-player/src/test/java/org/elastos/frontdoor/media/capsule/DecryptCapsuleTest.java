@@ -2,6 +2,7 @@ package org.elastos.frontdoor.media.capsule;
 
 import org.elastos.frontdoor.capsule.CapsuleException;
 import org.elastos.frontdoor.capsule.CapsuleHost;
+import org.elastos.frontdoor.capsule.JitLimit;
 import org.elastos.frontdoor.capsule.KeySlot;
 import org.elastos.frontdoor.media.CencDecryptor;
 import org.elastos.frontdoor.media.CencEncryptor;
@@ -26,6 +27,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Random;
 import java.util.stream.Stream;
 
@@ -82,6 +84,15 @@ class DecryptCapsuleTest {
     }
 
     @Test
+    void everyFunctionOfTheCompiledCapsuleIsShortEnoughForTheJit() {
+        Map<String, Integer> lengths = JitLimit.methodLengths("org.elastos.frontdoor.media.capsule.DecryptModule");
+        assertTrue(lengths.values().stream().anyMatch(length -> length > 1000), "the parser is measured: " + lengths);
+        lengths.forEach((method, length) -> assertTrue(length <= JitLimit.HUGE_METHOD, method + " has " + length
+                + " bytes of bytecode, past HotSpot's limit of " + JitLimit.HUGE_METHOD + ": it would run interpreted, at a"
+                + " fraction of the speed. Keep decrypt.c's helpers noinline."));
+    }
+
+    @Test
     void theCapsuleGivesTheSameClearFilmAsTheJavaReader() throws Exception {
         CencDecryptor reader = new CencDecryptor(KEY);
         try (DecryptCapsule capsule = capsule()) {
@@ -94,7 +105,7 @@ class DecryptCapsuleTest {
         String publisher = CapsuleHost.verify(DecryptCapsule.bundle()).publisher().value();
         List<String> trail = audit.entries().stream().map(e -> e.subject() + " " + e.event() + " "
                 + (e.event().equals("load") ? e.detail() : e.detail().replaceAll("[0-9]+", "N"))).toList();
-        assertEquals(List.of("decrypt grant media.decrypt", "decrypt load 1.1.0 from " + publisher,
+        assertEquals(List.of("decrypt grant media.decrypt", "decrypt load 1.2.0 from " + publisher,
                 "decrypt use media.decrypt: first range, N bytes", "decrypt use media.decrypt: N ranges, N bytes in all"), trail);
     }
 
@@ -113,6 +124,32 @@ class DecryptCapsuleTest {
             assertEquals(2 * first.length + second.length, clear.length);
             assertArrayEquals(first, java.util.Arrays.copyOfRange(clear, first.length + second.length, clear.length));
         }
+    }
+
+    @Test
+    void aSegmentOfUpTo2048FragmentsIsReadAndOneMoreIsRefusedByName() throws Exception {
+        byte[] segment = encrypted.get(1);
+        byte[] most = ByteBuffer.allocate(2047 * EMPTY_FRAGMENT + segment.length).put(emptyFragments(2047)).put(segment).array();
+        byte[] tooMany = ByteBuffer.allocate(2048 * EMPTY_FRAGMENT + segment.length).put(emptyFragments(2048)).put(segment).array();
+        try (DecryptCapsule capsule = capsule()) {
+            assertArrayEquals(new CencDecryptor(KEY).segment(most, protection), capsule.segment(most));
+            assertEquals(DecryptCapsule.Refusal.UNSUPPORTED_LAYOUT, assertThrows(DecryptCapsule.SegmentRefused.class,
+                    () -> capsule.segment(tooMany)).refusal());
+            assertArrayEquals(new CencDecryptor(KEY).segment(segment, protection), capsule.segment(segment));
+        }
+    }
+
+    private static final int EMPTY_FRAGMENT = 8 + 16 + 8;
+
+    /** Fragments with no samples: a moof holding only its mfhd, and an empty mdat. */
+    private static byte[] emptyFragments(int count) {
+        ByteBuffer fragments = ByteBuffer.allocate(count * EMPTY_FRAGMENT);
+        for (int i = 0; i < count; i++) {
+            fragments.putInt(24).put("moof".getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+            fragments.putInt(16).put("mfhd".getBytes(java.nio.charset.StandardCharsets.US_ASCII)).putInt(0).putInt(i + 1);
+            fragments.putInt(8).put("mdat".getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+        }
+        return fragments.array();
     }
 
     @Test
