@@ -19,6 +19,7 @@ harnesses=(
   "home-box:org.elastos.frontdoor.box.BoxRequestFuzzTest"
   "media-player:org.elastos.frontdoor.media.Mp4FuzzTest"
   "media-player:org.elastos.frontdoor.media.license.LicenseRequestFuzzTest"
+  "media-player:org.elastos.frontdoor.media.sealed.SealedItemFuzzTest"
 )
 [ $# -gt 0 ] && harnesses=("$@")
 failed=()

@@ -13,7 +13,7 @@ import java.util.Objects;
  * One opened content key, usable and never readable: it decrypts ranges in place with AES-128-CTR until its playback
  * ends, when the key's bytes are overwritten. The only object in the player that holds a content key.
  */
-final class ContentKeySlot implements KeySlot, AutoCloseable {
+final class ContentKeySlot implements KeySlot, OpenedKey {
     private static final int BLOCK = 16;
     private final byte[] key;
     private final Cipher cipher;

@@ -4,6 +4,7 @@ import org.bouncycastle.crypto.InvalidCipherTextException;
 import org.elastos.frontdoor.capsule.KeySlot;
 import org.elastos.frontdoor.media.license.License;
 import org.elastos.frontdoor.media.license.PlaybackKey;
+import org.elastos.frontdoor.media.sealed.ItemUnsealer;
 import org.elastos.frontdoor.wallet.did.DidKey;
 import org.elastos.frontdoor.wallet.envelope.Envelope;
 import org.elastos.frontdoor.wallet.envelope.EnvelopeRejectedException;
@@ -22,7 +23,7 @@ import java.util.List;
 public final class PlaybackSession implements AutoCloseable {
     private final PlaybackKey playbackKey = PlaybackKey.generate();
     private final Clock clock;
-    private final List<ContentKeySlot> opened = new ArrayList<>();
+    private final List<OpenedKey> opened = new ArrayList<>();
     private boolean closed;
 
     PlaybackSession(Clock clock) {
@@ -42,6 +43,39 @@ public final class PlaybackSession implements AutoCloseable {
      * @throws LicenseRejected saying why, when any check fails; nothing is opened then
      */
     public synchronized KeySlot open(Envelope license, DidKey seller, byte[] contentId) throws LicenseRejected {
+        byte[] key = openKey(license, seller, contentId);
+        try {
+            ContentKeySlot slot = new ContentKeySlot(key);
+            opened.add(slot);
+            return slot;
+        } catch (IllegalArgumentException e) {
+            throw new LicenseRejected(LicenseRejected.Reason.DAMAGED, "this license carries no content key", e);
+        } finally {
+            Arrays.fill(key, (byte) 0);
+        }
+    }
+
+    /**
+     * Opens a license the selling box granted for a download: the key opens the sealed item of that content id, and
+     * nothing else, until this session is closed.
+     *
+     * @throws LicenseRejected saying why, when any check fails; nothing is opened then
+     */
+    public synchronized ItemUnsealer.Keys openSealed(Envelope license, DidKey seller, byte[] contentId) throws LicenseRejected {
+        byte[] key = openKey(license, seller, contentId);
+        try {
+            SealedItemKey sealed = new SealedItemKey(key, contentId);
+            opened.add(sealed);
+            return sealed;
+        } catch (IllegalArgumentException e) {
+            throw new LicenseRejected(LicenseRejected.Reason.DAMAGED, "this license carries no content key", e);
+        } finally {
+            Arrays.fill(key, (byte) 0);
+        }
+    }
+
+    /** The checks every license passes, in this order, and then its content key, which the caller overwrites. */
+    private byte[] openKey(Envelope license, DidKey seller, byte[] contentId) throws LicenseRejected {
         if (closed) {
             throw new LicenseRejected(LicenseRejected.Reason.PLAYBACK_ENDED, "this playback has ended; begin a new one", null);
         }
@@ -64,28 +98,18 @@ public final class PlaybackSession implements AutoCloseable {
             throw new LicenseRejected(LicenseRejected.Reason.EXPIRED, "this license expired at " + granted.notAfter()
                     + "; ask the seller's box for a fresh one", null);
         }
-        byte[] key;
         try {
-            key = playbackKey.open(granted, clock.instant());
+            return playbackKey.open(granted, clock.instant());
         } catch (InvalidCipherTextException e) {
             throw new LicenseRejected(LicenseRejected.Reason.DAMAGED, "this license's sealed key does not open: it was"
                     + " altered on the way; ask for a fresh one", e);
-        }
-        try {
-            ContentKeySlot slot = new ContentKeySlot(key);
-            opened.add(slot);
-            return slot;
-        } catch (IllegalArgumentException e) {
-            throw new LicenseRejected(LicenseRejected.Reason.DAMAGED, "this license carries no content key", e);
-        } finally {
-            Arrays.fill(key, (byte) 0);
         }
     }
 
     @Override
     public synchronized void close() {
         closed = true;
-        opened.forEach(ContentKeySlot::close);
+        opened.forEach(OpenedKey::close);
         opened.clear();
     }
 }

@@ -3,6 +3,9 @@ package org.elastos.frontdoor.media.keys;
 import org.elastos.frontdoor.capsule.KeySlot;
 import org.elastos.frontdoor.media.license.License;
 import org.elastos.frontdoor.media.license.LicenseSeal;
+import org.elastos.frontdoor.media.sealed.ItemSealer;
+import org.elastos.frontdoor.media.sealed.ItemUnsealer;
+import org.elastos.frontdoor.media.sealed.SealedRefused;
 import org.elastos.frontdoor.wallet.EvmAddress;
 import org.elastos.frontdoor.wallet.envelope.Envelope;
 import org.elastos.frontdoor.wallet.hostkey.HostKey;
@@ -64,6 +67,27 @@ class KeyServiceTest {
         Cipher cipher = Cipher.getInstance("AES/CTR/NoPadding");
         cipher.init(Cipher.DECRYPT_MODE, new SecretKeySpec(contentKey, "AES"), new IvParameterSpec(Arrays.copyOf(iv, 16)));
         return cipher.doFinal(data);
+    }
+
+    @Test
+    void aDownloadsKeyOpensItsOwnSealedItemOnlyAndNothingOnceTheSessionEnds() throws Exception {
+        Path photo = java.nio.file.Files.write(dir.resolve("Sunset.png"), bytes(3000, 9));
+        java.io.ByteArrayOutputStream sealed = new java.io.ByteArrayOutputStream();
+        ItemSealer.seal(contentKey, contentId, photo, sealed, done -> { });
+        java.io.ByteArrayOutputStream another = new java.io.ByteArrayOutputStream();
+        ItemSealer.seal(contentKey, bytes(16, 10), photo, another, done -> { });
+        ItemUnsealer.Keys download;
+        try (PlaybackSession session = keys.begin()) {
+            download = session.openSealed(license(session), box.did(), contentId);
+            Path opened = ItemUnsealer.unseal(new java.io.ByteArrayInputStream(sealed.toByteArray()), download, dir.resolve("mine"), done -> { }).path();
+            assertArrayEquals(java.nio.file.Files.readAllBytes(photo), java.nio.file.Files.readAllBytes(opened));
+            assertEquals(SealedRefused.Reason.ANOTHER_ITEM, assertThrows(SealedRefused.class, () -> ItemUnsealer.unseal(
+                    new java.io.ByteArrayInputStream(another.toByteArray()), download, dir.resolve("mine"), done -> { })).reason(),
+                    "the same key sealed another id: the license is for this one only");
+            assertThrows(LicenseRejected.class, () -> session.openSealed(license(session), box.did(), bytes(16, 10)));
+        }
+        assertThrows(IllegalStateException.class, () -> ItemUnsealer.unseal(
+                new java.io.ByteArrayInputStream(sealed.toByteArray()), download, dir.resolve("later"), done -> { }));
     }
 
     @Test
