@@ -3,6 +3,7 @@ package org.elastos.frontdoor.box;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.elastos.frontdoor.box.shop.BoxChains;
+import org.elastos.frontdoor.box.shop.HalfMadeMachines;
 import org.elastos.frontdoor.box.shop.LicenseDesk;
 import org.elastos.frontdoor.box.shop.Shop;
 import org.elastos.frontdoor.link.InviteQr;
@@ -67,6 +68,7 @@ public final class HomeBox implements AutoCloseable {
     });
     private final RelayPasses passes;
     private final BoxChains chains;
+    private final Shop shop;
     private InetSocketAddress address;
     private volatile RelayRegistration relay;
 
@@ -80,12 +82,28 @@ public final class HomeBox implements AutoCloseable {
         LinkTls tls = LinkTls.forIdentity(state.key(), did -> !state.devices().isRevoked(did), "a device this box has not revoked");
         this.passes = RelayPasses.loadOrCreate(data.resolve("relay-pass.key"));
         this.chains = new BoxChains(data);
-        Shop shop = Shop.in(data, state.key());
+        this.shop = Shop.in(data, state.key());
         BoxServer[] serving = new BoxServer[1];
         BoxApi api = new BoxApi(state, clock, did -> serving[0].disconnect(did), trail, new Uploads(limits.diskReserve()),
                 checkpoints::latest, passes, this::devicesChanged, shop, new LicenseDesk(shop, state.key(), chains, clock));
         this.server = new BoxServer(state, limits, tls, api, changes, trail);
         serving[0] = server;
+    }
+
+    /**
+     * Finishes or takes back, against the chain, the vending machines a stop left half made (in the background: the
+     * chain may be slow or out of reach, and the box serves meanwhile).
+     */
+    private void settleHalfMadeMachines() {
+        Thread settling = new Thread(() -> {
+            try {
+                HalfMadeMachines.settle(shop, chains, state.audit(), state.key().did().value(), clock.instant(), HalfMadeMachines.GRACE);
+            } catch (IOException | RuntimeException e) {
+                state.audit().record(state.key().did().value(), "machine", "half-made machines were not settled: " + e.getMessage());
+            }
+        }, "box-machines");
+        settling.setDaemon(true);
+        settling.start();
     }
 
     /** Opens the box's data folder, creating what a new box needs, without listening. */
@@ -135,6 +153,7 @@ public final class HomeBox implements AutoCloseable {
             state.audit().record(state.key().did().value(), "start", "listening on " + box.address());
             box.auditing.scheduleWithFixedDelay(box::flushAudit, AUDIT_EVERY_SECONDS, AUDIT_EVERY_SECONDS, TimeUnit.SECONDS);
             box.announce();
+            box.settleHalfMadeMachines();
         } catch (IOException | RuntimeException e) {
             box.close();
             throw e;

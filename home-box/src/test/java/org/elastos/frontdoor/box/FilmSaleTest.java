@@ -170,7 +170,7 @@ class FilmSaleTest {
             assertEquals("Testsrc at dusk", entry.title());
             assertEquals(film.metadataUri(), "elastos://" + box.did().value() + "/store/" + film.contentIdHex());
             byte[] init = fetch(client, entry.files().get(0));
-            assertTrue(fetch(client, entry.poster()).length > 1000, "a poster");
+            assertTrue(fetch(client, entry.poster().orElseThrow()).length > 1000, "a poster");
 
             PlaybackKey playback = PlaybackKey.generate();
             long chainId = chain.profile().chainId();
@@ -235,7 +235,7 @@ class FilmSaleTest {
             KeySlot slot = playback.open(ask(client, request.sign(buyer)), box.did(), film.contentId());
             StoreItem entry = client.verifiedItem(film.contentIdHex());
             LinkFilmSource source = new LinkFilmSource(client, film.contentIdHex());
-            FilmPlan plan = FilmPlan.parse(source.fetch(entry.playlist()));
+            FilmPlan plan = FilmPlan.parse(source.fetch(entry.watch().orElseThrow().playlist()));
             AuditLog audit = new AuditLog(dir.resolve("player-audit.jsonl"), Clock.systemUTC());
             ByteArrayOutputStream played = new ByteArrayOutputStream();
             try (DecryptCapsule capsule = DecryptCapsule.load(source.fetch(plan.init()), slot, audit, dir.resolve("player"));

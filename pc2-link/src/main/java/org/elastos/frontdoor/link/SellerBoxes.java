@@ -139,7 +139,7 @@ public final class SellerBoxes implements AutoCloseable {
         }
         LinkHttp.Response response;
         try {
-            response = client.storeFile(item.contentIdHex(), item.poster(), 0);
+            response = client.storeFile(item.contentIdHex(), item.poster().get(), 0);
         } catch (BoxRefusedException noPoster) {
             return Optional.empty();
         }

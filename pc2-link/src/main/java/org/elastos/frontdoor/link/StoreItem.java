@@ -18,16 +18,38 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * A film in a box's shop window, as its catalog entry says: signed by the box for
- * {@value EnvelopeDomains#STORE_ITEM}, so whoever fetches it (a stranger, through a relay) knows which box stands
- * behind it. The files it names are the only ones a buyer may fetch of it.
+ * An item in a box's shop window, as its catalog entry says: a film to watch, or a file or folder to download.
+ * Signed by the box for {@value EnvelopeDomains#STORE_ITEM}, so whoever fetches it (a stranger, through a relay) knows
+ * which box stands behind it. The files it names are the only ones a buyer may fetch of it.
  *
+ * @param poster  its picture, if it has one (a film always does)
  * @param listing the chain and market it is sold on, once it is listed
  */
-public record StoreItem(byte[] contentId, DidKey box, String title, String description, double durationSeconds,
-                        String codecs, int width, int height, boolean hasAudio, String poster, String playlist,
-                        List<String> files, Optional<Listed> listing) {
+public record StoreItem(byte[] contentId, DidKey box, String title, String description, Offering offering,
+                        Optional<String> poster, List<String> files, Optional<Listed> listing) {
     private static final ObjectMapper JSON = new ObjectMapper();
+
+    /** What a buyer gets. */
+    public sealed interface Offering permits Watch, Download {
+    }
+
+    /** A film, watched in the player: HLS of CENC segments, the playlist and init segment among the files. */
+    public record Watch(double durationSeconds, String codecs, int width, int height, boolean hasAudio, String playlist)
+            implements Offering {
+    }
+
+    /**
+     * A copy to keep: one sealed file (ADR 0016) holding a file, or a folder of {@code entries} files.
+     *
+     * @param bytes what the copy holds, in clear
+     */
+    public record Download(String sealed, long bytes, int entries, boolean folder) implements Offering {
+        public Download {
+            if (bytes < 0 || entries < 0) {
+                throw new IllegalArgumentException("a download holds a number of bytes and files, never a negative one");
+            }
+        }
+    }
 
     /**
      * Where an item is sold, and by whom: the account the listing pays. A buyer believes a listing only when the
@@ -47,6 +69,9 @@ public record StoreItem(byte[] contentId, DidKey box, String title, String descr
     public StoreItem {
         contentId = contentId.clone();
         files = List.copyOf(files);
+        if (offering instanceof Download download && !files.equals(List.of(download.sealed()))) {
+            throw new IllegalArgumentException("a download offers its sealed file and nothing else");
+        }
         if (contentId.length != 16 || title.isBlank() || title.length() > 200 || description.length() > 4000) {
             throw new IllegalArgumentException("an item has a 16-byte content id, a title of 1 to 200 characters and a"
                     + " description of at most 4000");
@@ -68,13 +93,23 @@ public record StoreItem(byte[] contentId, DidKey box, String title, String descr
     }
 
     public StoreItem listedOn(Listed where) {
-        return new StoreItem(contentId, box, title, description, durationSeconds, codecs, width, height, hasAudio, poster,
-                playlist, files, Optional.of(where));
+        return new StoreItem(contentId, box, title, description, offering, poster, files, Optional.of(where));
     }
 
-    /** Whether a buyer may fetch {@code name} of this item: the poster, the playlist, or one of its segments. */
+    /** The film, when this item is one to watch. */
+    public Optional<Watch> watch() {
+        return offering instanceof Watch watch ? Optional.of(watch) : Optional.empty();
+    }
+
+    /** The copy, when this item is one to download. */
+    public Optional<Download> download() {
+        return offering instanceof Download download ? Optional.of(download) : Optional.empty();
+    }
+
+    /** Whether a buyer may fetch {@code name} of this item: the poster, a film's playlist, or one of its files. */
     public boolean offers(String name) {
-        return name.equals(poster) || name.equals(playlist) || files.contains(name);
+        return poster.map(name::equals).orElse(false) || watch().map(w -> w.playlist().equals(name)).orElse(false)
+                || files.contains(name);
     }
 
     public Envelope sign(DidSigner signer) {
@@ -82,9 +117,16 @@ public record StoreItem(byte[] contentId, DidKey box, String title, String descr
             throw new IllegalArgumentException("an item of " + box + " cannot be signed by " + signer.did());
         }
         ObjectNode payload = JSON.createObjectNode().put("content_id", contentIdHex()).put("box_did", box.value())
-                .put("title", title).put("description", description).put("duration_s", durationSeconds)
-                .put("codecs", codecs).put("width", width).put("height", height).put("has_audio", hasAudio)
-                .put("poster", poster).put("playlist", playlist).put("metadata_uri", metadataUri());
+                .put("title", title).put("description", description).put("metadata_uri", metadataUri());
+        if (offering instanceof Watch watch) {
+            payload.put("delivery", "watch").put("duration_s", watch.durationSeconds()).put("codecs", watch.codecs())
+                    .put("width", watch.width()).put("height", watch.height()).put("has_audio", watch.hasAudio())
+                    .put("playlist", watch.playlist());
+        } else if (offering instanceof Download download) {
+            payload.put("delivery", "download").put("sealed", download.sealed()).put("bytes", download.bytes())
+                    .put("entries", download.entries()).put("folder", download.folder());
+        }
+        poster.ifPresent(picture -> payload.put("poster", picture));
         ArrayNode names = payload.putArray("files");
         files.forEach(names::add);
         listing.ifPresent(where -> {
@@ -116,10 +158,19 @@ public record StoreItem(byte[] contentId, DidKey box, String title, String descr
                     ? Optional.of(new Listed(payload.path("chain_id").asLong(), new EvmAddress(payload.path("market").asText()),
                             payload.hasNonNull("seller") ? Optional.of(new EvmAddress(payload.path("seller").asText())) : Optional.empty()))
                     : Optional.empty();
+            // Entries signed before downloads existed name no delivery: they are films.
+            String delivery = payload.path("delivery").asText("watch");
+            Offering offering = switch (delivery) {
+                case "watch" -> new Watch(payload.path("duration_s").asDouble(), payload.path("codecs").asText(),
+                        payload.path("width").asInt(), payload.path("height").asInt(), payload.path("has_audio").asBoolean(),
+                        payload.path("playlist").asText());
+                case "download" -> new Download(payload.path("sealed").asText(), payload.path("bytes").asLong(),
+                        payload.path("entries").asInt(), payload.path("folder").asBoolean());
+                default -> throw new IllegalArgumentException("delivery " + delivery);
+            };
+            Optional<String> poster = payload.hasNonNull("poster") ? Optional.of(payload.path("poster").asText()) : Optional.empty();
             return new StoreItem(HexFormat.of().parseHex(id.substring(2)), box, payload.path("title").asText(),
-                    payload.path("description").asText(""), payload.path("duration_s").asDouble(), payload.path("codecs").asText(),
-                    payload.path("width").asInt(), payload.path("height").asInt(), payload.path("has_audio").asBoolean(),
-                    payload.path("poster").asText(), payload.path("playlist").asText(), files, listing);
+                    payload.path("description").asText(""), offering, poster, files, listing);
         } catch (WalletException | IllegalArgumentException e) {
             throw new EnvelopeRejectedException("this catalog entry is missing part of what a box puts in it", e);
         }

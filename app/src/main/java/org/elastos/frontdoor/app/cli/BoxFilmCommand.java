@@ -101,7 +101,7 @@ final class BoxFilmCommand {
 
         private static ObjectNode result(StoreItem item) {
             ObjectNode result = Json.MAPPER.createObjectNode().put("content_id", item.contentIdHex()).put("title", item.title())
-                    .put("duration_s", item.durationSeconds()).put("metadata_uri", item.metadataUri());
+                    .put("duration_s", item.watch().orElseThrow().durationSeconds()).put("metadata_uri", item.metadataUri());
             item.listing().ifPresent(where -> result.put("chain_id", where.chainId()).put("market", where.market().value()));
             return result;
         }

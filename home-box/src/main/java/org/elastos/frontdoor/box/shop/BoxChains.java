@@ -6,6 +6,9 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.elastos.frontdoor.market.ChainProfile;
 import org.elastos.frontdoor.market.ChainProfiles;
 import org.elastos.frontdoor.market.ChainRightsOracle;
+import org.elastos.frontdoor.market.ContentId;
+import org.elastos.frontdoor.market.Listing;
+import org.elastos.frontdoor.market.Market;
 import org.elastos.frontdoor.market.ChainUnreachableException;
 import org.elastos.frontdoor.market.EvmRpc;
 import org.elastos.frontdoor.market.RightsOracle;
@@ -18,6 +21,7 @@ import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
@@ -51,7 +55,16 @@ public final class BoxChains implements ChainAccess {
 
     @Override
     public RightsOracle oracle(long chainId, EvmAddress market) {
-        EvmRpc rpc = connections.computeIfAbsent(chainId, id -> {
+        return new ChainRightsOracle(rpc(chainId), market);
+    }
+
+    @Override
+    public Optional<Listing> listing(long chainId, EvmAddress market, ContentId contentId) {
+        return new Market(rpc(chainId), market).listing(contentId);
+    }
+
+    private EvmRpc rpc(long chainId) {
+        return connections.computeIfAbsent(chainId, id -> {
             JsonNode url = read().get(String.valueOf(id));
             ChainProfile profile = ChainProfiles.named(String.valueOf(id));
             if (url == null) {
@@ -61,7 +74,6 @@ public final class BoxChains implements ChainAccess {
             profile = profile.withRpcUrl(URI.create(url.asText()));
             return new EvmRpc(profile);
         });
-        return new ChainRightsOracle(rpc, market);
     }
 
     private synchronized ObjectNode read() {

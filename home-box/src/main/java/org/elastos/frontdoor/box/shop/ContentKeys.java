@@ -69,6 +69,21 @@ final class ContentKeys {
         });
     }
 
+    /** Forgets the key of an item taken back out of the shop before anyone could buy it. */
+    synchronized void forget(byte[] contentId) {
+        locked(() -> {
+            ObjectNode all = read();
+            if (all.remove(HexFormat.of().formatHex(contentId)) == null) {
+                return;
+            }
+            try {
+                AtomicFile.write(file, JSON.writerWithDefaultPrettyPrinter().writeValueAsBytes(all));
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot save " + file, e);
+            }
+        });
+    }
+
     /** The key of {@code contentId}, if the box holds one; the caller wipes it after sealing it. */
     synchronized Optional<byte[]> open(byte[] contentId) {
         JsonNode sealed = read().get(HexFormat.of().formatHex(contentId));

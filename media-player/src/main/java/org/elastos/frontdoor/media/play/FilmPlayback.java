@@ -55,6 +55,8 @@ public final class FilmPlayback implements AutoCloseable {
      */
     public static FilmPlayback start(BoxClient seller, StoreItem item, Signer holder, long chainId, EvmAddress market,
             KeyService keys, AuditLog audit, Path dataRoot, Clock clock, Consumer<Step> progress) throws PlaybackException {
+        StoreItem.Watch film = item.watch().orElseThrow(() -> new IllegalArgumentException(item.contentIdHex()
+                + " is a copy to download, not a film to watch"));
         List<AutoCloseable> opened = new ArrayList<>();
         opened.add(seller);
         try {
@@ -70,7 +72,7 @@ public final class FilmPlayback implements AutoCloseable {
 
             progress.accept(Step.FETCHING);
             LinkFilmSource source = new LinkFilmSource(seller, item.contentIdHex());
-            FilmPlan plan = FilmPlan.parse(source.fetch(item.playlist()));
+            FilmPlan plan = FilmPlan.parse(source.fetch(film.playlist()));
             DecryptCapsule capsule = DecryptCapsule.load(source.fetch(plan.init()), slot, audit, dataRoot);
             opened.add(0, capsule);
             LoopbackBridge bridge = LoopbackBridge.open(plan, source, capsule);
@@ -101,7 +103,8 @@ public final class FilmPlayback implements AutoCloseable {
         }
     }
 
-    private static Envelope license(BoxClient seller, LicenseRequest.Signed signed,
+    /** Asks the seller's box for the license, its refusal as the reason a person is told. */
+    static Envelope license(BoxClient seller, LicenseRequest.Signed signed,
             StoreItem item) throws PlaybackException {
         try {
             return seller.license(signed.toBytes());

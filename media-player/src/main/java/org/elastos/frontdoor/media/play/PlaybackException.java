@@ -1,8 +1,8 @@
 package org.elastos.frontdoor.media.play;
 
-/** A playback that cannot go on, and why: the view maps each reason to words. */
+/** A playback or a download that cannot go on, and why: the view maps each reason to words. */
 public final class PlaybackException extends Exception {
-    /** Why a film, or a segment of it, could not be played. */
+    /** Why a film, or a segment of it, could not be played, or a copy could not be taken. */
     public enum Reason {
         /** The seller's box did not answer, after the retries. */
         SELLER_UNREACHABLE,
@@ -16,6 +16,8 @@ public final class PlaybackException extends Exception {
         LICENSE_REJECTED,
         /** The segment came, but the decrypt capsule refused it or was stopped by it. */
         DAMAGED_SEGMENT,
+        /** The copy came, but does not open: altered, cut short, or not what its box says it is. */
+        DAMAGED_COPY,
         /** The playback was closed. */
         ENDED
     }

@@ -87,7 +87,7 @@ public final class PlayerViewModel {
         this.keys = keys;
         this.dataRoot = dataRoot;
         this.audit = new AuditLog(dataRoot.resolve("player-audit.jsonl"), Clock.systemUTC());
-        duration.set(offer.item().map(StoreItem::durationSeconds).orElse(0.0));
+        duration.set(offer.item().flatMap(StoreItem::watch).map(StoreItem.Watch::durationSeconds).orElse(0.0));
     }
 
     public void start() {

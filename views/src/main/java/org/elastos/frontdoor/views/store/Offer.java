@@ -78,7 +78,7 @@ public record Offer(Listing listing, Seller seller, Optional<StoreItem> item, Op
 
     /** "1:02:03" or "4:05", from the box's metadata; empty while unknown. */
     public String duration() {
-        return item.map(it -> clock(Math.round(it.durationSeconds()))).orElse("");
+        return item.flatMap(StoreItem::watch).map(film -> clock(Math.round(film.durationSeconds()))).orElse("");
     }
 
     public static String clock(long seconds) {

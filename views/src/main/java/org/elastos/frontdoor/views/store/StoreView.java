@@ -227,8 +227,8 @@ public final class StoreView extends StackPane {
             if (!item.description().isBlank()) {
                 facts.getChildren().add(Widgets.body(item.description()));
             }
-            facts.getChildren().add(fact(Strings.get("store.duration"), offer.duration()
-                    + "  \u00b7  " + Strings.get("store.size", item.width(), item.height())));
+            item.watch().ifPresent(film -> facts.getChildren().add(fact(Strings.get("store.duration"), offer.duration()
+                    + "  \u00b7  " + Strings.get("store.size", film.width(), film.height()))));
         });
         facts.getChildren().add(fact(Strings.get("store.price"), model.price(offer)));
         String seller = offer.item().map(StoreItem::box).map(box -> box.fingerprint()).orElse(offer.listing().seller().value());
