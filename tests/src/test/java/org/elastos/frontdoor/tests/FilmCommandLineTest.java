@@ -96,7 +96,7 @@ class FilmCommandLineTest {
             Path boxLog = dir.resolve("box.log");
             box = new ProcessBuilder(FrontDoorCli.command("box", "--data", data.toString(), "--listen", "127.0.0.1:0"))
                     .redirectErrorStream(true).redirectOutput(boxLog.toFile()).start();
-            Matcher listening = awaitLine(boxLog, Pattern.compile("box .* \\((did:key:\\S+)\\) listening on \\S*?:(\\d+)"));
+            Matcher listening = FrontDoorCli.awaitLine(boxLog, Pattern.compile("box .* \\((did:key:\\S+)\\) listening on \\S*?:(\\d+)"));
             String boxDid = listening.group(1);
             String direct = "127.0.0.1:" + listening.group(2);
 
@@ -135,21 +135,5 @@ class FilmCommandLineTest {
             chain.destroy();
             chain.waitFor(30, TimeUnit.SECONDS);
         }
-    }
-
-    private static Matcher awaitLine(Path log, Pattern pattern) throws Exception {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
-        while (System.nanoTime() < deadline) {
-            if (Files.exists(log)) {
-                for (String line : Files.readAllLines(log, StandardCharsets.UTF_8)) {
-                    Matcher matcher = pattern.matcher(line);
-                    if (matcher.find()) {
-                        return matcher;
-                    }
-                }
-            }
-            Thread.sleep(200);
-        }
-        throw new AssertionError("no line like " + pattern + " in " + Files.readString(log));
     }
 }

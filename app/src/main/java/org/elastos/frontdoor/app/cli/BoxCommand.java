@@ -19,7 +19,8 @@ import java.util.concurrent.CountDownLatch;
 @Command(name = "box", description = {
         "Run the reference home box headless: your folders under --data, served over the DID-pinned link on --listen only.",
         "Prints a pairing QR code (also written to DATA/pairing-qr.png) and its link, then runs until interrupted."},
-        subcommands = {BoxCommand.Invite.class, BoxCommand.Audit.class, BoxFilmCommand.class})
+        subcommands = {BoxCommand.Invite.class, BoxCommand.Audit.class, BoxFilmCommand.class, BoxSellCommand.Sell.class,
+                BoxSellCommand.Unsell.class})
 final class BoxCommand implements Callable<Integer> {
     // Not `required`: picocli would then demand them before `box invite` too. call() checks them.
     @Option(names = "--data", paramLabel = "DIR", description = "the box's folder: key, devices, audit log, your files")

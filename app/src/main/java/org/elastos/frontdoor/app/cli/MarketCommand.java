@@ -53,20 +53,8 @@ final class MarketCommand {
                 ContractCall call = build.apply(market);
                 Terminal terminal = Terminal.system();
                 Signer signer = terminal.unlock(wallet);
-                Checkout checkout = Checkout.prepare(rpc, signer, call);
-                Checkout.Quote quote = checkout.quote();
-                Coin coin = quote.coin();
-                System.err.println(quote.description() + " on " + quote.chain() + " as " + quote.from());
-                System.err.println("fee: at most " + coin.format(quote.maxFee())
-                        + (quote.value().signum() > 0 ? "; total at most " + coin.format(quote.maxTotal()) : ""));
-                if (!yes && !terminal.confirm("Send?")) {
-                    throw new CliException(terminal.interactive() ? "not sent" : "not sent: pass --yes to send without being asked");
-                }
-                SentTransaction sent = checkout.send(step -> {
-                    if (step instanceof Checkout.Step.Sending) {
-                        System.err.println("sending and waiting for it to be mined...");
-                    }
-                });
+                SentTransaction sent = Sending.send(rpc, signer, call, terminal, yes, "not sent");
+                Coin coin = rpc.chain().coin();
                 result.put("transaction", sent.hash());
                 result.put("block", sent.blockNumber().longValueExact());
                 result.put("fee_paid", coin.format(sent.feePaid()));

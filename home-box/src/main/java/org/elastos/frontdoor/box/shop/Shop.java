@@ -173,8 +173,7 @@ public final class Shop {
             Files.createDirectories(staging);
             SealedManifest holds;
             try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(staging.resolve(SEALED)), 1 << 16)) {
-                ItemSealer.seal(key, contentId, source, out, progress);
-                holds = ItemSealer.manifestOf(source);
+                holds = ItemSealer.seal(key, contentId, source, out, progress).manifest();
             }
             StoreItem item = new StoreItem(contentId, box.did(), title.strip(), description.strip(),
                     new StoreItem.Download(SEALED, holds.contentBytes(), holds.entries().size(), holds.folder()),
@@ -186,6 +185,11 @@ public final class Shop {
             Arrays.fill(key, (byte) 0);
             deleteTree(staging);
         }
+    }
+
+    /** The bytes a folder's copy would hold: what sealing it reads. */
+    long sizeOf(Path folder) throws IOException {
+        return ItemSealer.manifestOf(folder).contentBytes();
     }
 
     /** Signs the entry, writes the machine's record, and moves the item in whole. */

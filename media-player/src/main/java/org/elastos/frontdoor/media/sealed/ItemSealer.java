@@ -24,6 +24,10 @@ public final class ItemSealer {
     private ItemSealer() {
     }
 
+    /** A sealing: its header, and the list of what it holds as it was read. */
+    public record Sealed(SealedHeader header, SealedManifest manifest) {
+    }
+
     /** What sealing {@code source} would hold, without reading a byte of it. */
     public static SealedManifest manifestOf(Path source) throws IOException {
         String name = source.getFileName().toString();
@@ -47,7 +51,7 @@ public final class ItemSealer {
     }
 
     /** Seals {@code source} under {@code contentKey} into {@code out}, in chunks of {@value #CHUNK} bytes. */
-    public static SealedHeader seal(byte[] contentKey, byte[] contentId, Path source, OutputStream out, LongConsumer progress)
+    public static Sealed seal(byte[] contentKey, byte[] contentId, Path source, OutputStream out, LongConsumer progress)
             throws IOException {
         return seal(contentKey, contentId, source, out, progress, CHUNK);
     }
@@ -57,8 +61,8 @@ public final class ItemSealer {
      *
      * @throws IOException when a file cannot be read, or changed size while it was sealed
      */
-    static SealedHeader seal(byte[] contentKey, byte[] contentId, Path source, OutputStream out, LongConsumer progress,
-                             int chunkSize) throws IOException {
+    static Sealed seal(byte[] contentKey, byte[] contentId, Path source, OutputStream out, LongConsumer progress,
+                       int chunkSize) throws IOException {
         SealedManifest manifest = manifestOf(source);
         byte[] listed = manifest.toBytes();
         byte[] salt = new byte[16];
@@ -89,7 +93,7 @@ public final class ItemSealer {
             }
             chunks.finish();
         }
-        return header;
+        return new Sealed(header, manifest);
     }
 
     /** Gathers clear bytes into chunks and seals each as it fills. */

@@ -59,7 +59,7 @@ class SealedItemTest {
         Path photo = write(dir.resolve("Sunset.png"), bytes(3 * ItemSealer.CHUNK + 7, 6));
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         List<Long> progress = new ArrayList<>();
-        SealedHeader header = ItemSealer.seal(KEY, ID, photo, out, progress::add);
+        SealedHeader header = ItemSealer.seal(KEY, ID, photo, out, progress::add).header();
         assertEquals(header.sealedLength(), out.size());
         assertEquals(4, header.chunks());
         assertEquals(header.clearLength(), progress.get(progress.size() - 1));

@@ -192,7 +192,7 @@ public final class PlayerViewModel {
             case SELLER_UNREACHABLE -> new Refused(Refusal.SELLER_OFFLINE, Strings.get("player.refused.offline"));
             case LICENSE_REFUSED -> new Refused(Refusal.LICENSE, Strings.get("player.refused.license"));
             case LICENSE_REJECTED -> new Refused(Refusal.LICENSE, Strings.get("player.refused.license-rejected"));
-            case DAMAGED_SEGMENT, ENDED -> new Refused(Refusal.DAMAGED, Strings.get("player.refused.damaged"));
+            case DAMAGED_SEGMENT, DAMAGED_COPY, ENDED -> new Refused(Refusal.DAMAGED, Strings.get("player.refused.damaged"));
         };
     }
 
