@@ -12,6 +12,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -69,10 +70,18 @@ class MarketJourneyTest {
             assertEquals(new RoyaltyShares(750), market.shares(seller.evmAddress(), FILM));
             assertEquals(new RoyaltyShares(250), market.shares(partner.evmAddress(), FILM));
 
-            new Transactions(rpc, viewer).submit(market.buyAccess(FILM, price));
-
             BigInteger perShare = price.divide(BigInteger.valueOf(1000));
             BigInteger remainder = price.mod(BigInteger.valueOf(1000));
+            EarningsHistory beforeSecondSale = market.earnings(seller.evmAddress(), BigInteger.ZERO, 3);
+            assertEquals(Map.of(seller.evmAddress(), new RoyaltyShares(750), partner.evmAddress(), new RoyaltyShares(250)),
+                    beforeSecondSale.holders(FILM));
+            Map<EvmAddress, BigInteger> split = beforeSecondSale.splitOfNextSale(FILM, price, seller.evmAddress());
+            assertEquals(Map.of(seller.evmAddress(), perShare.multiply(BigInteger.valueOf(750)).add(remainder),
+                    partner.evmAddress(), perShare.multiply(BigInteger.valueOf(250))), split, "the split shown before the sale");
+            assertEquals(price, split.values().stream().reduce(BigInteger.ZERO, BigInteger::add), "to the wei");
+
+            new Transactions(rpc, viewer).submit(market.buyAccess(FILM, price));
+
             BigInteger sellerOwed = price.add(perShare.multiply(BigInteger.valueOf(750))).add(remainder);
             BigInteger partnerOwed = perShare.multiply(BigInteger.valueOf(250));
             assertEquals(sellerOwed, market.withdrawable(seller.evmAddress()));
@@ -85,6 +94,27 @@ class MarketJourneyTest {
             assertEquals(Map.of(FILM, partnerOwed), partnerHistory.byAsset());
             assertEquals(LocalDate.ofInstant(Instant.ofEpochSecond(rpc.blockTimestamp(rpc.blockNumber())), ZoneOffset.UTC),
                     partnerHistory.entries().get(0).day());
+
+            assertEquals(split, Map.of(seller.evmAddress(), sellerHistory.sales().get(1).credit(),
+                    partner.evmAddress(), partnerHistory.sales().get(0).credit()), "the second sale split as it was shown");
+            assertEquals(List.of(buyer.evmAddress(), viewer.evmAddress()), sellerHistory.sales().stream().map(EarningsHistory.Sale::buyer).toList());
+            assertEquals(price, sellerHistory.sales().get(0).credit(), "all 1000 shares and the remainder: the whole price");
+            assertEquals(1, partnerHistory.sales().size(), "the partner held no shares at the first sale");
+            assertEquals(2, sellerHistory.timesSold(FILM));
+            LocalDate today = partnerHistory.entries().get(0).day();
+            Map<LocalDate, BigInteger> week = sellerHistory.perDay(today.minusDays(6), today, java.util.Optional.empty());
+            assertEquals(7, week.size());
+            assertEquals(sellerOwed, week.get(today));
+            assertEquals(BigInteger.ZERO, week.get(today.minusDays(1)));
+            String csv = sellerHistory.csv(id -> "Dusk, a film", ChainProfiles.DEV.coin());
+            String[] lines = csv.split("\r\n");
+            assertEquals(3, lines.length, csv);
+            assertEquals("time,content_id,item,buyer,price,credit", lines[0]);
+            assertTrue(lines[2].contains(",\"Dusk, a film\"," + viewer.evmAddress().value() + ","), lines[2]);
+            assertTrue(lines[2].endsWith("," + new java.math.BigDecimal(price, 18).stripTrailingZeros().toPlainString() + ","
+                    + new java.math.BigDecimal(sellerOwed.subtract(price), 18).stripTrailingZeros().toPlainString()), lines[2]);
+            assertTrue(sellerHistory.csv(id -> "=HYPERLINK(\"x\")", ChainProfiles.DEV.coin()).contains(",\"'=HYPERLINK(\"\"x\"\")\","),
+                    "a name is never a spreadsheet formula");
 
             assertWithdrawsExactly(rpc, market, seller, sellerOwed);
             assertWithdrawsExactly(rpc, market, partner, partnerOwed);
