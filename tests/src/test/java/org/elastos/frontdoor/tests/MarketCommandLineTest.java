@@ -76,10 +76,15 @@ class MarketCommandLineTest {
                     "0x58A57ed9d8d624cBD12e2C467D34787555bB1b25", "--content-id", FILM, chainArgs[0], chainArgs[1]);
             assertEquals("25%", JSON.readTree(shares.out()).path("percent").asText());
 
-            FrontDoorCli.Run earnings = market("", seller, "earnings");
+            Path csv = dir.resolve("sales.csv");
+            FrontDoorCli.Run earnings = market("", seller, "earnings", "--csv", csv.toString());
             JsonNode earned = JSON.readTree(earnings.out());
             assertEquals(new BigInteger("2500000000000000000"), new BigInteger(earned.path("withdrawable_wei").asText()));
             assertEquals(FILM, earned.path("history").get(0).path("content_id").asText());
+            assertEquals(1, earned.path("sales").asInt());
+            List<String> sales = Files.readAllLines(csv);
+            assertEquals("time,content_id,item,buyer,price,credit", sales.get(0));
+            assertTrue(sales.get(1).matches("20\\d\\d-.*Z," + FILM + "," + FILM + ",0x[0-9a-fA-F]{40},2.5,2.5"), sales.get(1));
 
             FrontDoorCli.Run withdraw = market("seller password 1", seller, "withdraw", "--yes");
             assertEquals(0, withdraw.exit(), withdraw.err());

@@ -14,6 +14,7 @@ import org.elastos.frontdoor.market.SentTransaction;
 import org.elastos.frontdoor.market.Checkout;
 import org.elastos.frontdoor.wallet.EvmAddress;
 import org.elastos.frontdoor.wallet.signer.Signer;
+import org.elastos.frontdoor.wallet.vault.AtomicFile;
 import org.elastos.frontdoor.wallet.vault.Vault;
 import org.elastos.frontdoor.wallet.vault.Wallet;
 import picocli.CommandLine.ArgGroup;
@@ -211,6 +212,7 @@ final class MarketCommand {
         @Mixin Reader reader;
         @Option(names = "--from-block", paramLabel = "N", defaultValue = "0", description = "where the history starts") long fromBlock;
         @Option(names = "--blocks-per-query", paramLabel = "N", defaultValue = "2000", description = "log range per request") int blocksPerQuery;
+        @Option(names = "--csv", paramLabel = "FILE", description = "also write the sales (time, item, buyer, price, your credit) as CSV") Path csv;
 
         @Override
         public Integer call() throws Exception {
@@ -228,6 +230,11 @@ final class MarketCommand {
                 for (EarningsHistory.Entry entry : history.entries()) {
                     days.addObject().put("day", entry.day().toString()).put("content_id", entry.contentId().hex())
                             .put("earned", coin.format(entry.amount())).put("earned_wei", entry.amount().toString());
+                }
+                result.put("sales", history.sales().size());
+                if (csv != null) {
+                    AtomicFile.write(csv, history.csv(ContentId::hex, coin).getBytes(java.nio.charset.StandardCharsets.UTF_8));
+                    result.put("csv", csv.toString());
                 }
                 System.out.println(Json.pretty(result));
                 return 0;
