@@ -50,6 +50,9 @@ public final class StoreWords {
         if (refusal instanceof Refusal.NotListed) {
             return Strings.get("store.error.not-listed");
         }
+        if (refusal instanceof Refusal.NothingToWithdraw) {
+            return Strings.get("earnings.nothing");
+        }
         if (refusal instanceof Refusal.WrongPayment wrong) {
             return Strings.get("store.error.price-changed", coin.format(wrong.price()));
         }
