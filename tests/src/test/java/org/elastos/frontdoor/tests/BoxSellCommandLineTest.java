@@ -25,7 +25,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * `frontdoor box sell` and `box unsell` as processes beside a running box, on the Hardhat node `chain dev` starts: a
- * photo folder put up for sale as a copy, bought, paused (nobody new can buy, the buyer still gets a license),
+ * photo folder put up for sale as a copy, bought and taken with `frontdoor download`, paused (nobody new can buy, the buyer still gets a license),
  * resumed, and the switch refusing what it cannot do.
  */
 class BoxSellCommandLineTest {
@@ -81,6 +81,16 @@ class BoxSellCommandLineTest {
             FrontDoorCli.Run license = awaitLicense(buyer, "buyer password 12", boxDid, direct, contentId, recipient);
             assertEquals(0, license.exit(), license.err());
             License.verify(Envelope.parse(license.out()), DidKey.parse(boxDid));
+            FrontDoorCli.Run taken = FrontDoorCli.run("buyer password 12\n", "download", "--vault", buyer.toString(), "--box", boxDid,
+                    "--direct", direct, "--content-id", contentId, "--into", dir.resolve("mine").toString());
+            assertEquals(0, taken.exit(), taken.err());
+            assertEquals(dir.resolve("mine").resolve("Summer").toString(), JSON.readTree(taken.out()).path("path").asText());
+            assertEquals("a red sky over the sea", Files.readString(dir.resolve("mine/Summer/Sunset.txt")));
+            assertEquals("waves", Files.readString(dir.resolve("mine/Summer/Beach.txt")));
+            FrontDoorCli.Run notBought = FrontDoorCli.run("other password 12\n", "download", "--vault", other.toString(), "--box", boxDid,
+                    "--direct", direct, "--content-id", contentId, "--into", dir.resolve("theirs").toString());
+            assertEquals(1, notBought.exit());
+            assertTrue(notBought.err().contains("NO_RIGHT"), notBought.err());
 
             FrontDoorCli.Run paused = FrontDoorCli.run("seller password 1\n", concat(new String[] {"box", "unsell", "--data", data.toString(),
                     "Photos/Summer", "--yes"}, on));

@@ -33,6 +33,7 @@ import org.elastos.frontdoor.views.FxTaskRunner;
 import org.elastos.frontdoor.views.player.PlayerView;
 import org.elastos.frontdoor.views.release.VerifyDownloadView;
 import org.elastos.frontdoor.wallet.phrase.RecoveryPhrase;
+import org.elastos.frontdoor.wallet.EvmAddress;
 import org.elastos.frontdoor.wallet.signer.Signer;
 import org.elastos.frontdoor.wallet.vault.Vault;
 import org.elastos.frontdoor.wallet.vault.Wallet;
@@ -77,12 +78,13 @@ public final class ScreenshotTour {
         out = Files.createDirectories(outDir);
         Path data = Files.createTempDirectory("frontdoor-tour-");
         Path boxData = Files.createTempDirectory("frontdoor-tour-box-");
-        HomeBox box = HomeBox.start(boxData, new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), Clock.systemUTC());
+        CarrierRelay relay = CarrierRelay.start(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), RelayLimits.DEFAULT);
+        HomeBox box = HomeBox.start(boxData, new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), Optional.of(relay.address()),
+                Clock.systemUTC());
         Files.write(boxData.resolve("Films").resolve("Sintel (2010).mp4"), new byte[3 * 1024 * 1024]);
         Files.write(boxData.resolve("Films").resolve("Big Buck Bunny.mp4"), new byte[5 * 1024 * 1024]);
         Files.createDirectories(boxData.resolve("Films").resolve("Holidays"));
         Path qr = box.writePairingQr(box.invite(HomeBox.DEFAULT_INVITE_LIFETIME));
-        CarrierRelay relay = CarrierRelay.start(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), RelayLimits.DEFAULT);
         DemoMarket market = DemoMarket.start(data, relay.address(), Path.of("target", "demo-cache"), DemoMarket.FILM_SECONDS,
                 line -> System.out.println("demo: " + line)).orElseThrow();
         if (!market.awaitStocked(java.time.Duration.ofMinutes(10))) {
@@ -178,7 +180,7 @@ public final class ScreenshotTour {
         waitForPrefix("#box-folder", "/Films");
         Thread.sleep(500);
         shot("08-home-box-films");
-        for (String section : List.of("vending", "earnings", "settings")) {
+        for (String section : List.of("vending", "settings")) {
             click("#nav-" + section);
             shot("09-" + section);
         }
@@ -222,6 +224,7 @@ public final class ScreenshotTour {
         click("#unlock");
         waitFor("#home");
         filmJourney();
+        earnings(boxData, market);
         click("#nav-settings");
         click("#settings-dark");
         click("#nav-home");
@@ -238,9 +241,73 @@ public final class ScreenshotTour {
             click("#nav-store");
             waitForCard("Into the Mandelbrot set");
             shot("16-phone-store-dark");
+            click("#nav-earnings");
+            waitForShown("#earnings-withdraw");
+            shot("18-phone-earnings-dark");
         });
         market.close();
         relay.close();
+    }
+
+    /**
+     * Earnings, once the identity's own box sells two machines (a photo folder and a recipe file, sealed copies) that
+     * four demo accounts bought, one after a quarter of the photos' royalty shares went to a partner.
+     */
+    private static void earnings(Path boxData, DemoMarket market) throws Exception {
+        Path summer = Files.createDirectories(boxData.resolve("Photos").resolve("Summer"));
+        for (int i = 1; i <= 3; i++) {
+            java.awt.image.BufferedImage picture = new java.awt.image.BufferedImage(64, 48, java.awt.image.BufferedImage.TYPE_INT_RGB);
+            javax.imageio.ImageIO.write(picture, "png", summer.resolve("Beach " + i + ".png").toFile());
+        }
+        Files.writeString(boxData.resolve("Documents").resolve("Recipes.txt"), "Bread: flour, water, salt, time.\n");
+        char[] password = "tour seller".toCharArray();
+        Path vault = Files.createTempDirectory("frontdoor-tour-seller-").resolve("vault");
+        Vault.at(vault).create(RecoveryPhrase.parse(
+                "abandon abandon abandon abandon abandon abandon abandon abandon abandon abandon abandon about"), "", password);
+        Signer owner = Wallet.open(Vault.at(vault)).unlock(password);
+        org.elastos.frontdoor.market.EvmRpc rpc = market.chain().rpc();
+        org.elastos.frontdoor.market.Market onChain = org.elastos.frontdoor.market.Market.on(rpc);
+        org.elastos.frontdoor.box.shop.VendingMachines machines = org.elastos.frontdoor.box.shop.VendingMachines.of(boxData,
+                org.elastos.frontdoor.wallet.hostkey.HostKey.loadOrCreate(boxData.resolve("box.key"), new java.security.SecureRandom()),
+                Clock.systemUTC());
+        org.elastos.frontdoor.link.StoreItem.Listed where = new org.elastos.frontdoor.link.StoreItem.Listed(rpc.chain().chainId(), onChain.contract());
+        org.elastos.frontdoor.market.Transactions sends = new org.elastos.frontdoor.market.Transactions(rpc, owner);
+        List<org.elastos.frontdoor.market.ContentId> sold = new ArrayList<>();
+        for (String[] machine : new String[][] {{"Photos/Summer", "Summer photos", "0.8"}, {"Documents/Recipes.txt", "Grandma's recipes", "0.3"}}) {
+            org.elastos.frontdoor.link.StoreItem item = machines.make(machine[0], org.elastos.frontdoor.box.shop.VendingMachines.Delivery.DOWNLOAD,
+                    machine[1], where, owner.evmAddress(), fraction -> { });
+            sends.submit(machines.listing(onChain, item, org.elastos.frontdoor.market.Coin.ELA.parse(machine[2])));
+            machines.listed(item, owner.evmAddress(), rpc.chain().rpcUrl());
+            sold.add(org.elastos.frontdoor.market.ContentId.of(item.contentId()));
+        }
+        List<EvmAddress> buyers = rpc.nodeAccounts();
+        buy(rpc, onChain, buyers.get(3), sold.get(0));
+        buy(rpc, onChain, buyers.get(4), sold.get(1));
+        sends.submit(onChain.transferShares(owner.evmAddress(), buyers.get(9), sold.get(0),
+                org.elastos.frontdoor.market.RoyaltyShares.parse("25%")));
+        buy(rpc, onChain, buyers.get(5), sold.get(0));
+        buy(rpc, onChain, buyers.get(6), sold.get(1));
+        click("#nav-earnings");
+        waitForShown("#earnings-withdraw");
+        Thread.sleep(500);
+        shot("18-earnings");
+        click("#earnings-withdraw");
+        waitForShown("#earnings-withdraw-confirm");
+        shot("18-earnings-withdraw");
+        scrollTo("#earnings", "#earnings-machines");
+        shot("18-earnings-machines-and-sales");
+        click("#earnings-withdraw-cancel");
+        phone(() -> {
+            click("#nav-earnings");
+            waitForShown("#earnings-withdraw");
+            shot("18-phone-earnings");
+        });
+    }
+
+    private static void buy(org.elastos.frontdoor.market.EvmRpc rpc, org.elastos.frontdoor.market.Market market, EvmAddress buyer,
+                            org.elastos.frontdoor.market.ContentId item) {
+        org.elastos.frontdoor.market.ContractCall call = market.buyAccess(item, market.listing(item).orElseThrow().price());
+        rpc.sendFromNodeAccount(buyer, Optional.of(call.to()), call.value(), call.data());
     }
 
     /** The Store, Buy, Library and the Player, at a desktop's size and a phone's (390 x 844), in the light theme. */
@@ -359,8 +426,13 @@ public final class ScreenshotTour {
     }
 
     private static void scrollTo(String id) throws Exception {
+        scrollTo("#settings", id);
+    }
+
+    /** Scrolls the scroll pane {@code pane} until {@code id} is near its top. */
+    private static void scrollTo(String pane, String id) throws Exception {
         onFx(() -> {
-            ScrollPane scroll = (ScrollPane) scene.lookup("#settings");
+            ScrollPane scroll = (ScrollPane) scene.lookup(pane);
             Node target = scene.lookup(id);
             double contentHeight = scroll.getContent().getBoundsInLocal().getHeight();
             double viewport = scroll.getViewportBounds().getHeight();

@@ -14,6 +14,7 @@ import java.nio.file.NoSuchFileException;
 @Command(name = "frontdoor", mixinStandardHelpOptions = true, versionProvider = FrontDoorCommand.Version.class,
         description = "The elastOS front door: your identity, your home box, your films and data.",
         subcommands = {AppCommand.class, AppCommand.Demo.class, WalletCommand.class, EnvelopeCommand.class, ReleaseCommand.class, CapsuleCommand.class,
+                DownloadCommand.class,
                 ChainCommand.class, MarketCommand.class, BoxCommand.class, RelayCommand.class, FilmCommand.class,
                 LicenseCommand.class,
                 CommandLine.HelpCommand.class})

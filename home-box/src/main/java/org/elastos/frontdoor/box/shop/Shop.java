@@ -129,9 +129,7 @@ public final class Shop {
     public StoreItem addFilm(Path input, String title, String description, Optional<Path> poster,
                              Optional<StoreItem.Listed> soldOn, Optional<Machine> machine, FilmPackager packager,
                              FilmPackager.Progress progress) throws FilmRefusedException, IOException, InterruptedException {
-        Files.createDirectories(folder);
-        byte[] contentId = new byte[16];
-        new SecureRandom().nextBytes(contentId);
+        byte[] contentId = freshContentId();
         String id = "0x" + HexFormat.of().formatHex(contentId);
         byte[] key = keys.fresh();
         Path staging = folder.resolve("." + id + ".adding");
@@ -163,9 +161,7 @@ public final class Shop {
      */
     public StoreItem addDownload(Path source, String title, String description, Optional<StoreItem.Listed> soldOn,
                                  Optional<Machine> machine, LongConsumer progress) throws IOException {
-        Files.createDirectories(folder);
-        byte[] contentId = new byte[16];
-        new SecureRandom().nextBytes(contentId);
+        byte[] contentId = freshContentId();
         String id = "0x" + HexFormat.of().formatHex(contentId);
         byte[] key = keys.fresh();
         Path staging = folder.resolve("." + id + ".adding");
@@ -190,6 +186,14 @@ public final class Shop {
     /** The bytes a folder's copy would hold: what sealing it reads. */
     long sizeOf(Path folder) throws IOException {
         return ItemSealer.manifestOf(folder).contentBytes();
+    }
+
+    /** A new item's content id (16 random bytes, a film's KID too), with the store folder made to hold it. */
+    private byte[] freshContentId() throws IOException {
+        Files.createDirectories(folder);
+        byte[] contentId = new byte[16];
+        new SecureRandom().nextBytes(contentId);
+        return contentId;
     }
 
     /** Signs the entry, writes the machine's record, and moves the item in whole. */

@@ -17,6 +17,8 @@ import org.elastos.frontdoor.views.Icon;
 import org.elastos.frontdoor.views.Strings;
 import org.elastos.frontdoor.views.Widgets;
 import org.elastos.frontdoor.views.box.BoxViewModel;
+import org.elastos.frontdoor.views.earnings.EarningsView;
+import org.elastos.frontdoor.views.earnings.EarningsViewModel;
 import org.elastos.frontdoor.views.box.DevicesView;
 import org.elastos.frontdoor.views.pair.Camera;
 import org.elastos.frontdoor.views.pair.PairView;
@@ -151,7 +153,8 @@ public final class ShellView extends BorderPane {
 
     private Node content(Section section) {
         leaveSection();
-        Optional<Marketplace> market = section == Section.STORE || section == Section.LIBRARY ? model.marketplace() : Optional.empty();
+        Optional<Marketplace> market = section == Section.STORE || section == Section.LIBRARY || section == Section.EARNINGS
+                ? model.marketplace() : Optional.empty();
         return switch (section) {
             case HOME -> {
                 box = new BoxViewModel(model.app().tasks(), model::device, model.pairedBoxes());
@@ -164,9 +167,19 @@ public final class ShellView extends BorderPane {
             case SETTINGS -> new SettingsView(model.app());
             case STORE, LIBRARY -> market.<Node>map(open -> shelfView(section, open))
                     .orElseGet(() -> new EmptyStateView(section, Optional.empty(), Optional.empty()));
+            case EARNINGS -> market.<Node>map(this::earningsView)
+                    .orElseGet(() -> new EmptyStateView(section, Optional.empty(), Optional.empty()));
             case VENDING -> new EmptyStateView(section, Optional.of(() -> model.show(Section.PAIR)), Optional.of(Strings.get("empty.action.PAIR")));
             default -> new EmptyStateView(section, Optional.empty(), Optional.empty());
         };
+    }
+
+    private Node earningsView(Marketplace market) {
+        EarningsViewModel earnings = new EarningsViewModel(model.app().tasks(), market, Clock.systemUTC());
+        EarningsView view = new EarningsView(earnings, () -> model.exportFolder().resolve("frontdoor-sales-"
+                + java.time.LocalDate.now(Clock.systemUTC()) + ".csv"));
+        earnings.reload();
+        return view;
     }
 
     private Node shelfView(Section section, Marketplace market) {

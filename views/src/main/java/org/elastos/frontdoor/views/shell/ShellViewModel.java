@@ -85,6 +85,20 @@ public final class ShellViewModel {
         return app.wallet().orElseThrow().vault().file().toAbsolutePath().getParent();
     }
 
+    /**
+     * Where files the person asks for (an export of their sales) are written: their Downloads folder, or their home
+     * when there is none. Overridden by {@code frontdoor.exports} (the journeys' own folder).
+     */
+    public Path exportFolder() {
+        String chosen = System.getProperty("frontdoor.exports", "");
+        if (!chosen.isBlank()) {
+            return Path.of(chosen);
+        }
+        Path home = Path.of(System.getProperty("user.home"));
+        Path downloads = home.resolve("Downloads");
+        return java.nio.file.Files.isDirectory(downloads) ? downloads : home;
+    }
+
     /** The player's key service: it holds each playback's content key behind a slot, and nothing else sees it. */
     public KeyService keys() {
         return keys;

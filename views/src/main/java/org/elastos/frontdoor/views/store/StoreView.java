@@ -229,6 +229,8 @@ public final class StoreView extends StackPane {
             }
             item.watch().ifPresent(film -> facts.getChildren().add(fact(Strings.get("store.duration"), offer.duration()
                     + "  \u00b7  " + Strings.get("store.size", film.width(), film.height()))));
+            item.download().ifPresent(copy -> facts.getChildren().add(fact(Strings.get("store.copy"),
+                    Strings.get(copy.folder() ? "store.copy.folder" : "store.copy.file", copy.entries(), megabytes(copy.bytes())))));
         });
         facts.getChildren().add(fact(Strings.get("store.price"), model.price(offer)));
         String seller = offer.item().map(StoreItem::box).map(box -> box.fingerprint()).orElse(offer.listing().seller().value());
@@ -245,7 +247,16 @@ public final class StoreView extends StackPane {
         } else {
             playIt.getStyleClass().add("primary");
         }
-        actions.getChildren().add(playIt);
+        boolean toWatch = offer.item().map(item -> item.watch().isPresent()).orElse(true);
+        if (toWatch) {
+            actions.getChildren().add(playIt);
+        } else if (mode != Mode.STORE) {
+            // A copy to keep is saved, not played; saving it from the Library comes with the Vending machines screens.
+            Label owned = Widgets.styled(new Label(Strings.get("library.copy-owned")), "muted");
+            owned.setWrapText(true);
+            actions.getChildren().add(owned);
+            main = back;
+        }
         Button focused = main;
         VBox text = new VBox(14, title, facts, actions);
         text.setPrefWidth(wide);
@@ -262,6 +273,11 @@ public final class StoreView extends StackPane {
             }
         });
         return scroll;
+    }
+
+    private static String megabytes(long bytes) {
+        return new java.math.BigDecimal(bytes).divide(java.math.BigDecimal.valueOf(1_000_000), 1, java.math.RoundingMode.HALF_UP)
+                .toPlainString();
     }
 
     private static Node fact(String key, String value) {
