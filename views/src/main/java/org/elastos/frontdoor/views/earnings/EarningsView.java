@@ -70,7 +70,14 @@ public final class EarningsView extends ScrollPane {
         exported.setWrapText(true);
         Button export = Widgets.button("earnings-export", Strings.get("earnings.export"), () -> {
             Path file = exportTo.get();
-            model.exportCsv(file, () -> exported.setText(Strings.get("earnings.exported", file)));
+            model.exportCsv(file, () -> {
+                exported.getStyleClass().setAll("label", "success");
+                exported.setText(Strings.get("earnings.exported", file));
+            }, why -> {
+                // The screen stays as it is; only this line says the export did not happen.
+                exported.getStyleClass().setAll("label", "error");
+                exported.setText(why);
+            });
         });
         export.disableProperty().bind(Bindings.isEmpty(model.sales()));
         HBox salesHead = new HBox(12, Widgets.styled(new Label(Strings.get("earnings.sales")), "subtitle"), export);

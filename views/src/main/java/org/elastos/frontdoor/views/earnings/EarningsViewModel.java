@@ -187,8 +187,11 @@ public final class EarningsViewModel {
         return new BigDecimal(shares.units()).movePointLeft(1).stripTrailingZeros().toPlainString() + "%";
     }
 
-    /** Writes the sales as CSV to {@code file} (atomically: a half-written file never stands where it should be). */
-    public void exportCsv(Path file, Runnable done) {
+    /**
+     * Writes the sales as CSV to {@code file} (atomically: a half-written file never stands where it should be);
+     * {@code failed} hears, in words, why it could not.
+     */
+    public void exportCsv(Path file, Runnable done, java.util.function.Consumer<String> failed) {
         if (read == null) {
             return;
         }
@@ -200,7 +203,7 @@ public final class EarningsViewModel {
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }
-        }, written -> done.run(), failure -> error.set(Strings.get("earnings.export-failed", file.getFileName())));
+        }, written -> done.run(), failure -> failed.accept(Strings.get("earnings.export-failed", file.getFileName())));
     }
 
     /** Quotes a withdrawal of everything owed: nothing is signed until {@link #confirmWithdrawal()}. */

@@ -100,7 +100,7 @@ class EarningsViewModelTest {
             Path csv = dir.resolve("exports").resolve("sales.csv");
             Files.createDirectories(csv.getParent());
             boolean[] saved = {false};
-            earnings.exportCsv(csv, () -> saved[0] = true);
+            earnings.exportCsv(csv, () -> saved[0] = true, why -> { });
             assertTrue(saved[0]);
             List<String> lines = Files.readAllLines(csv);
             assertEquals(4, lines.size());
