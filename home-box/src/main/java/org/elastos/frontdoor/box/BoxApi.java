@@ -7,6 +7,10 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.elastos.frontdoor.box.shop.LicenseDesk;
 import org.elastos.frontdoor.box.shop.Shop;
+import org.elastos.frontdoor.box.shop.VendingMachines;
+import org.elastos.frontdoor.box.shop.Workshop;
+import org.elastos.frontdoor.link.StoreItem;
+import org.elastos.frontdoor.wallet.EvmAddress;
 import org.elastos.frontdoor.link.BoxRefusal;
 import org.elastos.frontdoor.link.InviteRefusedException;
 import org.elastos.frontdoor.media.license.LicenseRefusal;
@@ -15,6 +19,7 @@ import org.elastos.frontdoor.wallet.did.DidKey;
 import org.elastos.frontdoor.wallet.envelope.Envelope;
 
 import java.io.IOException;
+import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
@@ -46,10 +51,12 @@ final class BoxApi {
     private final Runnable devicesChanged;
     private final Shop shop;
     private final LicenseDesk licenses;
+    private final Workshop workshop;
 
     BoxApi(BoxState box, Clock clock, Consumer<DidKey> disconnect, AuditTrail audit, Uploads uploads,
            Supplier<Optional<Envelope>> auditHead, RelayPasses passes, Runnable devicesChanged, Shop shop,
-           LicenseDesk licenses) {
+           LicenseDesk licenses, Workshop workshop) {
+        this.workshop = workshop;
         this.passes = passes;
         this.devicesChanged = devicesChanged;
         this.shop = shop;
@@ -100,6 +107,15 @@ final class BoxApi {
                 case "GET /store/item" -> item(peer, contentId(request));
                 case "GET /store/file" -> storeFile(peer, contentId(request), request.param("name").orElse(""), request.range());
                 case "POST /store/license" -> license(peer, body);
+                case "GET /machines" -> authorized(authorization, peer, "admin", "machines", route).orElseGet(this::machines);
+                case "POST /machines/make" -> authorized(authorization, peer, "admin", "machines", route)
+                        .orElseGet(() -> unchecked(() -> makeMachine(body, peer)));
+                case "GET /machines/job" -> {
+                    String id = request.param("id").orElse("");
+                    yield authorized(authorization, peer, "admin", "machines", route).orElseGet(() -> machineJob(id));
+                }
+                case "POST /machines/listed", "POST /machines/take-back" -> authorized(authorization, peer, "admin", "machines", route)
+                        .orElseGet(() -> unchecked(() -> settleMachine(route.endsWith("listed"), body, peer)));
                 default -> {
                     audit.decided(peer, "deny", route + ": no such API", route + ": no such API");
                     yield Reply.refused(404, BoxRefusal.NOT_FOUND, "no such API: " + route);
@@ -382,6 +398,91 @@ final class BoxApi {
             };
             return new Reply.Json(status, Reply.error(refused.getMessage()).put("reason", refused.reason().name()));
         }
+    }
+
+    /** Every machine the box made: its file or folder, its seller, and its signed entry (unlisted: half made). */
+    private Reply machines() {
+        ObjectNode body = JSON.createObjectNode();
+        ArrayNode list = body.putArray("machines");
+        for (Shop.Machined machined : unchecked(() -> workshop.machines().shop().machines())) {
+            ObjectNode machine = list.addObject().put("source", machined.machine().source())
+                    .put("seller", machined.machine().seller().value()).put("made", machined.machine().made().toString());
+            machine.set("entry", entryOf(machined.item()));
+        }
+        return Reply.ok(body);
+    }
+
+    private Reply makeMachine(byte[] request, Peer peer) throws IOException {
+        JsonNode body = readJson(request);
+        VendingMachines.Delivery delivery = switch (body.path("delivery").asText("")) {
+            case "watch" -> VendingMachines.Delivery.WATCH;
+            case "download" -> VendingMachines.Delivery.DOWNLOAD;
+            default -> throw new IllegalArgumentException("delivery is watch or download");
+        };
+        String title = body.path("title").asText("").strip();
+        if (title.length() > 200) {
+            throw new IllegalArgumentException("a title has at most 200 characters");
+        }
+        long chainId = body.path("chain_id").asLong(0);
+        if (chainId <= 0) {
+            throw new IllegalArgumentException("name the chain by its id");
+        }
+        StoreItem.Listed where = new StoreItem.Listed(chainId, new EvmAddress(body.path("market").asText("")));
+        EvmAddress seller = new EvmAddress(body.path("seller").asText(""));
+        URI rpc = URI.create(body.path("rpc_url").asText(""));
+        try {
+            return new Reply.Json(202, job(workshop.start(body.path("path").asText(""), delivery, title, where, seller, rpc,
+                    peer.did().value())));
+        } catch (Workshop.Refused refused) {
+            return machineRefused(refused);
+        }
+    }
+
+    private Reply machineJob(String id) {
+        return workshop.job(id).<Reply>map(job -> Reply.ok(job(job)))
+                .orElse(Reply.refused(404, BoxRefusal.NOT_FOUND, "the box keeps no job " + id + "; list the machines to see what was made"));
+    }
+
+    private ObjectNode job(Workshop.Job job) {
+        ObjectNode body = JSON.createObjectNode().put("id", job.id()).put("source", job.source())
+                .put("state", job.state().name().toLowerCase()).put("progress", job.progress()).put("detail", job.detail());
+        job.failure().ifPresent(failure -> body.put("failure", failure.name()));
+        job.item().ifPresent(item -> body.set("entry", entryOf(item)));
+        return body;
+    }
+
+    private Reply settleMachine(boolean listed, byte[] request, Peer peer) throws IOException {
+        String id = readJson(request).path("content_id").asText("");
+        if (!id.matches("0x[0-9a-f]{32}")) {
+            throw new IllegalArgumentException("a content id is 0x and 32 lower-case hex digits");
+        }
+        byte[] contentId = java.util.HexFormat.of().parseHex(id.substring(2));
+        try {
+            if (listed) {
+                StoreItem item = workshop.listed(contentId, peer.did().value());
+                return Reply.ok((ObjectNode) JSON.createObjectNode().set("entry", entryOf(item)));
+            }
+            workshop.takeBack(contentId, peer.did().value());
+            return Reply.ok(JSON.createObjectNode().put("content_id", id).put("taken_back", true));
+        } catch (Workshop.Refused refused) {
+            return machineRefused(refused);
+        }
+    }
+
+    /** The item's entry as the shop keeps it, signed by the box. */
+    private ObjectNode entryOf(StoreItem item) {
+        return shop.entry(item.contentId()).map(Envelope::toJson)
+                .orElseThrow(() -> new Unchecked(new NoSuchFileException("the shop no longer has " + item.contentIdHex())));
+    }
+
+    private static Reply machineRefused(Workshop.Refused refused) {
+        return switch (refused.reason()) {
+            case BUSY -> Reply.refused(409, BoxRefusal.BUSY, refused.getMessage());
+            case ALREADY_SELLING -> Reply.refused(409, BoxRefusal.ALREADY_EXISTS, refused.getMessage());
+            case NOT_HALF_MADE -> Reply.refused(409, BoxRefusal.BAD_REQUEST, refused.getMessage());
+            case NOT_LISTED -> Reply.refused(409, BoxRefusal.NOT_LISTED, refused.getMessage());
+            case CHAIN_UNREACHABLE -> Reply.refused(503, BoxRefusal.CHAIN_UNREACHABLE, refused.getMessage());
+        };
     }
 
     private static byte[] contentId(BoxRequest request) {

@@ -6,6 +6,8 @@ import org.elastos.frontdoor.box.shop.BoxChains;
 import org.elastos.frontdoor.box.shop.HalfMadeMachines;
 import org.elastos.frontdoor.box.shop.LicenseDesk;
 import org.elastos.frontdoor.box.shop.Shop;
+import org.elastos.frontdoor.box.shop.VendingMachines;
+import org.elastos.frontdoor.box.shop.Workshop;
 import org.elastos.frontdoor.link.InviteQr;
 import org.elastos.frontdoor.link.LinkTls;
 import org.elastos.frontdoor.link.PairingBeacon;
@@ -69,6 +71,7 @@ public final class HomeBox implements AutoCloseable {
     private final RelayPasses passes;
     private final BoxChains chains;
     private final Shop shop;
+    private final Workshop workshop;
     private InetSocketAddress address;
     private volatile RelayRegistration relay;
 
@@ -83,9 +86,10 @@ public final class HomeBox implements AutoCloseable {
         this.passes = RelayPasses.loadOrCreate(data.resolve("relay-pass.key"));
         this.chains = new BoxChains(data);
         this.shop = Shop.in(data, state.key());
+        this.workshop = new Workshop(VendingMachines.over(data, shop, state.folders(), clock), chains, state.audit(), state.key().did().value());
         BoxServer[] serving = new BoxServer[1];
         BoxApi api = new BoxApi(state, clock, did -> serving[0].disconnect(did), trail, new Uploads(limits.diskReserve()),
-                checkpoints::latest, passes, this::devicesChanged, shop, new LicenseDesk(shop, state.key(), chains, clock));
+                checkpoints::latest, passes, this::devicesChanged, shop, new LicenseDesk(shop, state.key(), chains, clock), workshop);
         this.server = new BoxServer(state, limits, tls, api, changes, trail);
         serving[0] = server;
     }
@@ -336,6 +340,7 @@ public final class HomeBox implements AutoCloseable {
         }
         Sockets.closeQuietly(changes);
         server.close();
+        workshop.close();
         chains.close();
         auditing.shutdownNow();
         flushAudit();

@@ -3,6 +3,7 @@ package org.elastos.frontdoor.link;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import org.elastos.frontdoor.wallet.EvmAddress;
 import org.elastos.frontdoor.wallet.WalletException;
 import org.elastos.frontdoor.wallet.audit.AuditCheckpoint;
 import org.elastos.frontdoor.wallet.did.DidKey;
@@ -76,6 +77,23 @@ public final class BoxClient implements AutoCloseable {
      * owner's approval.
      */
     public record Enrollment(boolean pending, String role, Optional<String> token, Optional<String> relayPass) {
+    }
+
+    /**
+     * A vending machine as its box lists it for an owner: the file or folder it sells, the account its listing must
+     * pay, when it was made, and its item, checked to be signed by this box.
+     */
+    public record Machine(String source, EvmAddress seller, String made, StoreItem item) {
+        /** Packaged and not yet listed: its entry names no seller. */
+        public boolean halfMade() {
+            return item.listing().flatMap(StoreItem.Listed::seller).isEmpty();
+        }
+    }
+
+    /** A machine the box is making: progress from 0 to 1, then its item, or the box's reason it failed. */
+    public record MachineJob(String id, String source, State state, double progress, Optional<StoreItem> item,
+                             Optional<String> failure, String detail) {
+        public enum State { RUNNING, DONE, FAILED }
     }
 
     private final DidKey box;
@@ -347,15 +365,10 @@ public final class BoxClient implements AutoCloseable {
      * @throws BoxRefusedException when the entry does not check out (status 502, reason UNKNOWN)
      */
     public StoreItem verifiedItem(String contentId) {
-        StoreItem item;
-        try {
-            item = StoreItem.verify(storeItem(contentId));
-        } catch (WalletException | IllegalArgumentException e) {
-            throw new BoxRefusedException(502, BoxRefusal.UNKNOWN, "the box's catalog entry does not check out");
-        }
-        if (!item.box().equals(box) || !item.contentIdHex().equalsIgnoreCase(contentId)) {
-            throw new BoxRefusedException(502, BoxRefusal.UNKNOWN, "the box answered with an entry of "
-                    + item.box().fingerprint() + " for " + item.contentIdHex() + ", not the one asked for");
+        StoreItem item = checkedItem(expect(call("GET", "/store/item?id=" + encode(contentId), new byte[0], Map.of()), 200));
+        if (!item.contentIdHex().equalsIgnoreCase(contentId)) {
+            throw new BoxRefusedException(502, BoxRefusal.UNKNOWN, "the box answered with an entry for "
+                    + item.contentIdHex() + ", not the one asked for");
         }
         return item;
     }
@@ -375,6 +388,79 @@ public final class BoxClient implements AutoCloseable {
      */
     public Envelope license(byte[] signedRequest) {
         return Envelope.parse(expect(call("POST", "/store/license", signedRequest, Map.of()), 200).toString());
+    }
+
+    /** The box's vending machines (owners only). */
+    public List<Machine> machines() {
+        JsonNode answer = expect(call("GET", "/machines", new byte[0], authorization()), 200);
+        List<Machine> machines = new ArrayList<>();
+        for (JsonNode machine : answer.path("machines")) {
+            machines.add(new Machine(machine.path("source").asText(), new EvmAddress(machine.path("seller").asText()),
+                    machine.path("made").asText(), checkedItem(machine.path("entry"))));
+        }
+        return machines;
+    }
+
+    /**
+     * Asks the box to start packaging {@code path} as a machine: a film to watch or a copy to download, to be listed
+     * by {@code seller} on {@code market} of chain {@code chainId}, whose node the box reaches at {@code rpcUrl}.
+     */
+    public MachineJob makeMachine(String path, boolean watch, String title, long chainId, EvmAddress market,
+                                  EvmAddress seller, URI rpcUrl) {
+        byte[] body = JSON.createObjectNode().put("path", path).put("delivery", watch ? "watch" : "download")
+                .put("title", title).put("chain_id", chainId).put("market", market.value()).put("seller", seller.value())
+                .put("rpc_url", rpcUrl.toString()).toString().getBytes(StandardCharsets.UTF_8);
+        return job(expect(call("POST", "/machines/make", body, authorization()), 202));
+    }
+
+    /** How the machine being made by job {@code id} is getting on. */
+    public MachineJob machineJob(String id) {
+        return job(expect(call("GET", "/machines/job?id=" + encode(id), new byte[0], authorization()), 200));
+    }
+
+    /**
+     * Says the item is listed: the box checks the chain, and answers with the entry signed as listed.
+     *
+     * @throws BoxRefusedException NOT_LISTED while the chain does not show it, CHAIN_UNREACHABLE when the box cannot ask
+     */
+    public StoreItem machineListed(String contentId) {
+        byte[] body = JSON.createObjectNode().put("content_id", contentId).toString().getBytes(StandardCharsets.UTF_8);
+        return checkedItem(expect(call("POST", "/machines/listed", body, authorization()), 200).path("entry"));
+    }
+
+    /** Takes a machine that was never listed back out of the box's shop. */
+    public void takeBackMachine(String contentId) {
+        byte[] body = JSON.createObjectNode().put("content_id", contentId).toString().getBytes(StandardCharsets.UTF_8);
+        expect(call("POST", "/machines/take-back", body, authorization()), 200);
+    }
+
+    private MachineJob job(JsonNode answer) {
+        MachineJob.State state = switch (answer.path("state").asText("")) {
+            case "running" -> MachineJob.State.RUNNING;
+            case "done" -> MachineJob.State.DONE;
+            default -> MachineJob.State.FAILED;
+        };
+        Optional<StoreItem> item = answer.has("entry") ? Optional.of(checkedItem(answer.path("entry"))) : Optional.empty();
+        if (state == MachineJob.State.DONE && item.isEmpty()) {
+            throw new BoxRefusedException(502, BoxRefusal.UNKNOWN, "the box said the machine is made, and sent no item");
+        }
+        return new MachineJob(answer.path("id").asText(), answer.path("source").asText(), state,
+                Math.max(0, Math.min(1, answer.path("progress").asDouble(0))), item,
+                Optional.ofNullable(answer.path("failure").textValue()), answer.path("detail").asText(""));
+    }
+
+    /** An entry the box sent, checked to be signed by this box. */
+    private StoreItem checkedItem(JsonNode entry) {
+        StoreItem item;
+        try {
+            item = StoreItem.verify(Envelope.parse(entry.toString()));
+        } catch (WalletException | IllegalArgumentException e) {
+            throw new BoxRefusedException(502, BoxRefusal.UNKNOWN, "the box's catalog entry does not check out");
+        }
+        if (!item.box().equals(box)) {
+            throw new BoxRefusedException(502, BoxRefusal.UNKNOWN, "the box answered with an entry of " + item.box().fingerprint());
+        }
+        return item;
     }
 
     private void changeDevice(String path, DidKey device) {

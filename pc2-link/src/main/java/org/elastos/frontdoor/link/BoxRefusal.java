@@ -31,6 +31,10 @@ public enum BoxRefusal {
     TOO_MANY_REQUESTS,
     /** The box's audit log cannot be written (a full disk): nothing is allowed until it can. */
     AUDIT_UNAVAILABLE,
+    /** The chain does not list the item by the machine's seller (yet): list it first. */
+    NOT_LISTED,
+    /** The box cannot reach the chain to check. */
+    CHAIN_UNREACHABLE,
     /** Anything this app does not know (a newer box). */
     UNKNOWN;
 

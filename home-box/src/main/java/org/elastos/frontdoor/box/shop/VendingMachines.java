@@ -50,6 +50,11 @@ public final class VendingMachines {
         return new VendingMachines(data, Shop.in(data, box), new BoxFolders(data), clock);
     }
 
+    /** The machines of the box whose folder is {@code data}, kept in {@code shop} (the running box's own). */
+    public static VendingMachines over(Path data, Shop shop, BoxFolders folders, Clock clock) {
+        return new VendingMachines(data, shop, folders, clock);
+    }
+
     public Shop shop() {
         return shop;
     }
@@ -57,6 +62,23 @@ public final class VendingMachines {
     /** The machine selling the box path {@code source} (like {@code Photos/Summer}), if one was made and listed. */
     public Optional<Shop.Machined> machineFor(String source) throws IOException {
         return shop.machineFor(normal(source)).filter(machined -> !machined.halfMade());
+    }
+
+    /**
+     * Checks, before any work, that {@code source} can be sold that way.
+     *
+     * @throws IllegalArgumentException when the path is not in the box's folders, or a folder is asked to be watched
+     * @throws java.nio.file.NoSuchFileException when it names nothing
+     */
+    public void check(String source, Delivery delivery) throws IOException {
+        String path = normal(source);
+        Path file = folders.resolve(path);
+        if (!Files.exists(file)) {
+            throw new java.nio.file.NoSuchFileException(path);
+        }
+        if (delivery == Delivery.WATCH && !Files.isRegularFile(file)) {
+            throw new IllegalArgumentException(path + " is a folder: a folder is sold as a copy to download");
+        }
     }
 
     /**
@@ -72,10 +94,8 @@ public final class VendingMachines {
         Path file = folders.resolve(path);
         Machine machine = new Machine(path, seller, clock.instant());
         String name = title.isBlank() ? file.getFileName().toString() : title;
+        check(path, delivery);
         if (delivery == Delivery.WATCH) {
-            if (!Files.isRegularFile(file)) {
-                throw new IllegalArgumentException(path + " is a folder: a folder is sold as a copy to download");
-            }
             return shop.addFilm(file, name, "", Optional.empty(), Optional.of(where), Optional.of(machine), new FilmPackager(),
                     progress::accept);
         }
