@@ -135,6 +135,18 @@ class MachinesOverTheLinkTest {
     }
 
     @Test
+    void aFilmToWatchIsMadeAndListedTheSameWay() throws Exception {
+        Files.copy(org.elastos.frontdoor.media.TestFilms.h264Aac(2), data.resolve("Films/Evening.mp4"));
+        BoxClient.MachineJob job = make("Films/Evening.mp4", true);
+        assertEquals(BoxClient.MachineJob.State.DONE, job.state(), job.detail());
+        StoreItem item = job.item().orElseThrow();
+        assertTrue(item.watch().isPresent());
+        assertEquals(chain.market(), item.listing().orElseThrow().market(), "the entry says where it will be sold");
+        listOnChain(item);
+        assertEquals(seller.evmAddress(), owner.machineListed(item.contentIdHex()).listing().orElseThrow().seller().orElseThrow());
+    }
+
+    @Test
     void aMachineNeverListedIsTakenBackKeyAndAll() throws Exception {
         BoxClient.MachineJob job = make("Documents/Recipe.txt", false);
         StoreItem item = job.item().orElseThrow();

@@ -145,7 +145,8 @@ public final class Shop {
             film.segments().forEach(segment -> files.add(segment.file()));
             StoreItem item = new StoreItem(contentId, box.did(), title.strip(), description.strip(),
                     new StoreItem.Watch(film.durationSeconds(), film.codecs(), film.width(), film.height(), film.hasAudio(),
-                            film.playlist()), Optional.of("poster.jpg"), files, Optional.empty());
+                            film.playlist()), Optional.of("poster.jpg"), files,
+                    soldOn.map(where -> new StoreItem.Listed(where.chainId(), where.market())));
             keys.store(contentId, key);
             putIn(staging, id, item, machine);
             return item;

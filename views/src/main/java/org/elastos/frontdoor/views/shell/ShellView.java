@@ -17,6 +17,10 @@ import org.elastos.frontdoor.views.Icon;
 import org.elastos.frontdoor.views.Strings;
 import org.elastos.frontdoor.views.Widgets;
 import org.elastos.frontdoor.views.box.BoxViewModel;
+import org.elastos.frontdoor.views.vending.VendingView;
+import org.elastos.frontdoor.views.vending.VendingViewModel;
+import org.elastos.frontdoor.link.BoxConnector;
+import org.elastos.frontdoor.link.PairedBoxes;
 import org.elastos.frontdoor.views.earnings.EarningsView;
 import org.elastos.frontdoor.views.earnings.EarningsViewModel;
 import org.elastos.frontdoor.views.box.DevicesView;
@@ -52,6 +56,7 @@ public final class ShellView extends BorderPane {
     private final Supplier<Optional<Path>> choosePicture;
     private final Optional<Camera> camera;
     private BoxViewModel box;
+    private VendingViewModel vending;
     private StoreViewModel shelf;
 
     public ShellView(ShellViewModel model, Identity identity, Supplier<Optional<Path>> choosePicture, Optional<Camera> camera) {
@@ -149,12 +154,16 @@ public final class ShellView extends BorderPane {
             shelf.shutdown();
             shelf = null;
         }
+        if (vending != null) {
+            vending.shutdown();
+            vending = null;
+        }
     }
 
     private Node content(Section section) {
         leaveSection();
         Optional<Marketplace> market = section == Section.STORE || section == Section.LIBRARY || section == Section.EARNINGS
-                ? model.marketplace() : Optional.empty();
+                || section == Section.VENDING ? model.marketplace() : Optional.empty();
         return switch (section) {
             case HOME -> {
                 box = new BoxViewModel(model.app().tasks(), model::device, model.pairedBoxes());
@@ -169,9 +178,24 @@ public final class ShellView extends BorderPane {
                     .orElseGet(() -> new EmptyStateView(section, Optional.empty(), Optional.empty()));
             case EARNINGS -> market.<Node>map(this::earningsView)
                     .orElseGet(() -> new EmptyStateView(section, Optional.empty(), Optional.empty()));
-            case VENDING -> new EmptyStateView(section, Optional.of(() -> model.show(Section.PAIR)), Optional.of(Strings.get("empty.action.PAIR")));
+            case VENDING -> model.pairedBoxes().first().isEmpty()
+                    ? new EmptyStateView(section, Optional.of(() -> model.show(Section.PAIR)), Optional.of(Strings.get("empty.action.PAIR")))
+                    : market.<Node>map(open -> vendingView(open, model.pairedBoxes().first().get()))
+                    .orElseGet(() -> new EmptyStateView(Section.STORE, Optional.empty(), Optional.empty()));
             default -> new EmptyStateView(section, Optional.empty(), Optional.empty());
         };
+    }
+
+    private Node vendingView(Marketplace market, PairedBoxes.PairedBox paired) {
+        vending = new VendingViewModel(model.app().tasks(), market, () -> {
+            BoxConnector.Connection connection = BoxConnector.connect(paired.endpoints(), paired.box(), model.device(),
+                    paired.relayPass());
+            paired.token().ifPresent(connection.client()::withToken);
+            return connection.client();
+        });
+        VendingView view = new VendingView(vending);
+        vending.reload();
+        return view;
     }
 
     private Node earningsView(Marketplace market) {
