@@ -427,14 +427,22 @@ final class BoxApi {
         if (chainId <= 0) {
             throw new IllegalArgumentException("name the chain by its id");
         }
-        StoreItem.Listed where = new StoreItem.Listed(chainId, new EvmAddress(body.path("market").asText("")));
-        EvmAddress seller = new EvmAddress(body.path("seller").asText(""));
+        StoreItem.Listed where = new StoreItem.Listed(chainId, address(body, "market"));
+        EvmAddress seller = address(body, "seller");
         URI rpc = URI.create(body.path("rpc_url").asText(""));
         try {
             return new Reply.Json(202, job(workshop.start(body.path("path").asText(""), delivery, title, where, seller, rpc,
                     peer.did().value())));
         } catch (Workshop.Refused refused) {
             return machineRefused(refused);
+        }
+    }
+
+    private static EvmAddress address(JsonNode body, String field) {
+        try {
+            return new EvmAddress(body.path(field).asText(""));
+        } catch (org.elastos.frontdoor.wallet.WalletException e) {
+            throw new IllegalArgumentException(field + " is an address: 0x and 40 hex digits");
         }
     }
 

@@ -167,6 +167,7 @@ class MachinesOverTheLinkTest {
         assertEquals(BoxRefusal.BAD_REQUEST, refusal(() -> owner.makeMachine("Documents/Recipe.txt", false, "",
                 chain.profile().chainId(), chain.market(), seller.evmAddress(), URI.create("file:///etc/passwd"))));
         assertEquals(BoxRefusal.NOT_FOUND, refusal(() -> owner.machineJob("0123456789abcdef")));
+        assertEquals(BoxRefusal.BAD_REQUEST, refusal(() -> owner.takeBackMachine("0xnot-an-id")));
     }
 
     @Test

@@ -98,10 +98,14 @@ public final class EarningsHistory {
      * price's thousandth, and what does not divide to {@code seller}. The parts add up to the price, to the wei.
      */
     public Map<EvmAddress, BigInteger> splitOfNextSale(ContentId contentId, BigInteger price, EvmAddress seller) {
+        return split(holders(contentId), price, seller);
+    }
+
+    /** How a sale at {@code price} splits among {@code holders}, the contract's way (see {@link #splitOfNextSale}). */
+    public static Map<EvmAddress, BigInteger> split(Map<EvmAddress, RoyaltyShares> holders, BigInteger price, EvmAddress seller) {
         BigInteger[] perShareAndRest = price.divideAndRemainder(BigInteger.valueOf(RoyaltyShares.PER_ASSET));
         Map<EvmAddress, BigInteger> split = new TreeMap<>(Comparator.comparing(EvmAddress::value));
-        holders(contentId).forEach((holder, shares) ->
-                split.put(holder, perShareAndRest[0].multiply(BigInteger.valueOf(shares.units()))));
+        holders.forEach((holder, shares) -> split.put(holder, perShareAndRest[0].multiply(BigInteger.valueOf(shares.units()))));
         split.merge(seller, perShareAndRest[1], BigInteger::add);
         return split;
     }

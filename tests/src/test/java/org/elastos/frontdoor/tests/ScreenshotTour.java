@@ -225,6 +225,7 @@ public final class ScreenshotTour {
         waitFor("#home");
         filmJourney();
         earnings(boxData, market);
+        vending(boxData);
         click("#nav-settings");
         click("#settings-dark");
         click("#nav-home");
@@ -244,6 +245,11 @@ public final class ScreenshotTour {
             click("#nav-earnings");
             waitForShown("#earnings-withdraw");
             shot("18-phone-earnings-dark");
+            click("#nav-vending");
+            waitForShown("#vending-rows");
+            click("#vending-open-photos");
+            waitForShown("#vending-switch-summer");
+            shot("19-phone-vending-dark");
         });
         market.close();
         relay.close();
@@ -301,6 +307,43 @@ public final class ScreenshotTour {
             click("#nav-earnings");
             waitForShown("#earnings-withdraw");
             shot("18-phone-earnings");
+        });
+    }
+
+    /**
+     * Vending machines on the identity's own box: the photo folder for sale and sold, then a new file put up for sale
+     * from its switch (price and delivery, the fee, the receipt).
+     */
+    private static void vending(Path boxData) throws Exception {
+        Files.writeString(boxData.resolve("Documents").resolve("Garden plan.txt"), "Tomatoes by the wall, beans by the gate.\n");
+        click("#nav-vending");
+        waitForShown("#vending-rows");
+        click("#vending-open-photos");
+        waitForShown("#vending-switch-summer");
+        shot("19-vending");
+        click("#vending-up");
+        waitForShown("#vending-open-documents");
+        click("#vending-open-documents");
+        waitForShown("#vending-switch-garden-plan-txt");
+        click("#vending-switch-garden-plan-txt");
+        waitForShown("#vending-price-garden-plan-txt");
+        type("#vending-price-garden-plan-txt", "0.4");
+        shot("19-vending-sell");
+        click("#vending-sell-garden-plan-txt");
+        waitForShown("#vending-confirm");
+        shot("19-vending-fee");
+        click("#vending-confirm");
+        waitForShown("#vending-dismiss");
+        waitForPrefix("#vending-status-garden-plan-txt", "Download");
+        shot("19-vending-listed");
+        click("#vending-dismiss");
+        click("#nav-home");
+        phone(() -> {
+            click("#nav-vending");
+            waitForShown("#vending-rows");
+            click("#vending-open-documents");
+            waitForShown("#vending-switch-garden-plan-txt");
+            shot("19-phone-vending");
         });
     }
 

@@ -59,7 +59,7 @@ public final class EarningsView extends ScrollPane {
         VBox machines = new VBox(10);
         machines.setId("earnings-machines");
         model.machines().addListener((ListChangeListener<EarningsViewModel.Machine>) change -> fillMachines(model, machines));
-        VBox machinesCard = new VBox(10, Widgets.styled(new Label(Strings.get("earnings.machines")), "subtitle"), machines);
+        VBox machinesCard = new VBox(10, Widgets.styled(new Label(Strings.get("earnings.machines")), "subtitle"), giving(model), machines);
         machinesCard.getStyleClass().add("card");
 
         VBox sales = new VBox(8);
@@ -152,6 +152,88 @@ public final class EarningsView extends ScrollPane {
         return new VBox(8, text, answer);
     }
 
+    /** A gift of shares' own line: the quote with the next sale's split and Give now / Not now, progress, or what went wrong. */
+    private static Node giving(EarningsViewModel model) {
+        Label text = Widgets.styled(new Label(), "body");
+        text.setId("earnings-give-status");
+        text.setWrapText(true);
+        VBox split = new VBox(4);
+        split.setId("earnings-give-split");
+        Button confirm = Widgets.primary("earnings-give-confirm", Strings.get("earnings.give.confirm"), model::confirmGift);
+        Button cancel = Widgets.button("earnings-give-cancel", Strings.get("earnings.withdraw.cancel"), model::cancelGift);
+        HBox answer = new HBox(10, confirm, cancel);
+        answer.visibleProperty().bind(model.givingProperty().isEqualTo(Withdrawal.QUOTED));
+        answer.managedProperty().bind(answer.visibleProperty());
+        Runnable update = () -> {
+            Withdrawal stage = model.givingProperty().get();
+            EarningsViewModel.Gift gift = model.giftProperty().get();
+            text.getStyleClass().removeAll("error", "success");
+            split.getChildren().clear();
+            switch (stage) {
+                case PREPARING -> text.setText(Strings.get("earnings.withdraw.preparing"));
+                case QUOTED -> {
+                    text.setText(Strings.get("earnings.give.quote", gift.shares().units(), gift.shares().percent(), gift.machine(),
+                            gift.to().value(), gift.fee()));
+                    for (String part : gift.nextSale()) {
+                        Label line = Widgets.styled(new Label(part), "identity-key");
+                        line.setWrapText(true);
+                        split.getChildren().add(line);
+                    }
+                    confirm.requestFocus();
+                }
+                case SENDING -> text.setText(Strings.get("earnings.withdraw.sending"));
+                case DONE -> {
+                    text.setText(Strings.get("earnings.give.done"));
+                    text.getStyleClass().add("success");
+                }
+                case FAILED -> {
+                    text.setText(model.givingErrorProperty().get());
+                    text.getStyleClass().add("error");
+                }
+                default -> text.setText("");
+            }
+        };
+        model.givingProperty().addListener((obs, old, now) -> update.run());
+        VBox box = new VBox(8, text, split, answer);
+        box.setOnKeyPressed(key -> {
+            if (key.getCode() == javafx.scene.input.KeyCode.ESCAPE) {
+                model.cancelGift();
+                key.consume();
+            }
+        });
+        box.visibleProperty().bind(model.givingProperty().isNotEqualTo(Withdrawal.NONE));
+        box.managedProperty().bind(box.visibleProperty());
+        return box;
+    }
+
+    /** The form that gives some of a machine's shares away, under its row. */
+    private static Node giveForm(EarningsViewModel model, EarningsViewModel.Machine machine, String id) {
+        javafx.scene.control.TextField to = new javafx.scene.control.TextField();
+        to.setId("earnings-give-to-" + id);
+        to.setPromptText(Strings.get("earnings.give.to.prompt"));
+        javafx.scene.control.TextField shares = new javafx.scene.control.TextField();
+        shares.setId("earnings-give-shares-" + id);
+        shares.setPromptText("250");
+        shares.setPrefColumnCount(6);
+        Label toLabel = Widgets.styled(new Label(Strings.get("earnings.give.to")), "field-label");
+        toLabel.setLabelFor(to);
+        Label sharesLabel = Widgets.styled(new Label(Strings.get("earnings.give.shares")), "field-label");
+        sharesLabel.setLabelFor(shares);
+        sharesLabel.setWrapText(true);
+        Runnable quote = () -> model.prepareGift(machine.contentId(), to.getText(), shares.getText());
+        Button go = Widgets.button("earnings-give-quote-" + id, Strings.get("earnings.give"), quote);
+        go.disableProperty().bind(to.textProperty().isEmpty().or(shares.textProperty().isEmpty())
+                .or(model.givingProperty().isEqualTo(Withdrawal.PREPARING)).or(model.givingProperty().isEqualTo(Withdrawal.SENDING)));
+        shares.setOnAction(event -> {
+            if (!go.isDisabled()) {
+                quote.run();
+            }
+        });
+        VBox form = new VBox(6, toLabel, to, sharesLabel, shares, go);
+        form.getStyleClass().add("vending-prompt");
+        return form;
+    }
+
     private static Node choices(EarningsViewModel model) {
         ToggleGroup ranges = new ToggleGroup();
         HBox buttons = new HBox(6);
@@ -229,6 +311,18 @@ public final class EarningsView extends ScrollPane {
                 Label line = Widgets.styled(new Label(holder), "identity-key");
                 line.setWrapText(true);
                 row.getChildren().add(line);
+            }
+            if (!machine.yourShares().equals("0%")) {
+                String id = machine.contentId().hex().substring(2, 10);
+                VBox form = new VBox();
+                Button give = Widgets.link("earnings-give-" + id, Strings.get("earnings.give"), () -> {
+                    if (form.getChildren().isEmpty()) {
+                        form.getChildren().add(giveForm(model, machine, id));
+                    } else {
+                        form.getChildren().clear();
+                    }
+                });
+                row.getChildren().addAll(give, form);
             }
             row.getStyleClass().add("earnings-row");
             into.getChildren().add(row);

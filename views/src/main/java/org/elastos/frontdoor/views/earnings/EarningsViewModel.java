@@ -70,8 +70,12 @@ public final class EarningsViewModel {
     public record Sale(String time, String item, String buyer, String price, String credit) {
     }
 
-    /** A withdrawal's way: quoted, then sent, then its receipt. */
+    /** A withdrawal's or a gift of shares' way: quoted, then sent, then its receipt. */
     public enum Withdrawal { NONE, PREPARING, QUOTED, SENDING, DONE, FAILED }
+
+    /** A gift of royalty shares as quoted: to whom, how many, and how the next sale would split once it is made. */
+    public record Gift(ContentId contentId, String machine, EvmAddress to, RoyaltyShares shares, String fee, List<String> nextSale) {
+    }
 
     public record Receipt(String amount, String fee, String transaction) {
     }
@@ -95,12 +99,16 @@ public final class EarningsViewModel {
     private final StringProperty withdrawalFee = new SimpleStringProperty("");
     private final StringProperty withdrawalError = new SimpleStringProperty("");
     private final ObjectProperty<Receipt> receipt = new SimpleObjectProperty<>();
+    private final ObjectProperty<Withdrawal> giving = new SimpleObjectProperty<>(Withdrawal.NONE);
+    private final ObjectProperty<Gift> gift = new SimpleObjectProperty<>();
+    private final StringProperty givingError = new SimpleStringProperty("");
     private Read read;
     private Checkout checkout;
+    private Checkout giftCheckout;
 
     /** What one read of the chain gave. */
     private record Read(EarningsHistory history, BigInteger withdrawable, Coin coin, Map<ContentId, String> names,
-                        EvmAddress account) {
+                        Map<ContentId, Listing> listings, EvmAddress account) {
     }
 
     public EarningsViewModel(TaskRunner tasks, Marketplace marketplace, Clock clock) {
@@ -120,12 +128,14 @@ public final class EarningsViewModel {
             EarningsHistory history = marketplace.market().earnings(account, BigInteger.ZERO, StoreSetup.BLOCKS_PER_QUERY);
             BigInteger owed = marketplace.market().withdrawable(account);
             Map<ContentId, String> names = new HashMap<>();
+            Map<ContentId, Listing> listings = new HashMap<>();
             for (Listing listing : marketplace.shelf().listings()) {
                 if (listing.seller().equals(account) || history.holders(listing.contentId()).containsKey(account)) {
                     names.put(listing.contentId(), Offer.describe(listing, marketplace.sellers(), marketplace.rpc().chain()).title());
+                    listings.put(listing.contentId(), listing);
                 }
             }
-            return new Read(history, owed, marketplace.rpc().chain().coin(), names, account);
+            return new Read(history, owed, marketplace.rpc().chain().coin(), names, listings, account);
         }, done -> {
             read = done;
             withdrawable.set(done.coin().format(done.withdrawable(), SHOWN_DECIMALS, RoundingMode.FLOOR));
@@ -243,6 +253,92 @@ public final class EarningsViewModel {
         checkout = null;
         withdrawalError.set(StoreWords.failure(failure, read == null ? Coin.ELA : read.coin()));
         withdrawal.set(Withdrawal.FAILED);
+    }
+
+    /**
+     * Quotes a gift of {@code shares} (a count of 0.1% units, like 250, or a percentage, like 25%) of a machine's
+     * royalty shares to {@code address}, with the split of its next sale once given. Nothing is signed until
+     * {@link #confirmGift()}.
+     */
+    public void prepareGift(ContentId contentId, String address, String shares) {
+        if (read == null) {
+            return;
+        }
+        Read shown = read;
+        giving.set(Withdrawal.PREPARING);
+        givingError.set("");
+        gift.set(null);
+        EvmAddress to;
+        RoyaltyShares given;
+        try {
+            to = new EvmAddress(address.strip());
+            given = RoyaltyShares.parse(shares);
+        } catch (IllegalArgumentException | org.elastos.frontdoor.wallet.WalletException e) {
+            givingError.set(Strings.get("earnings.give.error.input"));
+            giving.set(Withdrawal.FAILED);
+            return;
+        }
+        Map<EvmAddress, RoyaltyShares> holders = new HashMap<>(shown.history().holders(contentId));
+        long mine = holders.getOrDefault(shown.account(), new RoyaltyShares(0)).units();
+        if (given.units() == 0 || given.units() > mine || to.equals(shown.account())) {
+            givingError.set(Strings.get("earnings.give.error.shares", mine));
+            giving.set(Withdrawal.FAILED);
+            return;
+        }
+        holders.put(shown.account(), new RoyaltyShares(mine - given.units()));
+        holders.merge(to, given, (a, b) -> new RoyaltyShares(a.units() + b.units()));
+        Optional<Listing> listing = Optional.ofNullable(shown.listings().get(contentId));
+        List<String> split = new ArrayList<>();
+        listing.ifPresent(sold -> EarningsHistory.split(holders, sold.price(), sold.seller()).forEach((holder, part) -> {
+            if (part.signum() > 0) {
+                split.add(Strings.get("earnings.give.part", holder.value(), shown.coin().format(part)));
+            }
+        }));
+        tasks.run(() -> Checkout.prepare(marketplace.rpc(), marketplace.account(),
+                marketplace.market().transferShares(shown.account(), to, contentId, given)), prepared -> {
+            giftCheckout = prepared;
+            gift.set(new Gift(contentId, name(contentId), to, given, prepared.quote().coin().format(prepared.quote().maxFee(),
+                    SHOWN_DECIMALS, RoundingMode.CEILING), split));
+            giving.set(Withdrawal.QUOTED);
+        }, this::givingFailed);
+    }
+
+    /** The person said yes: the shares go, then everything is read again. */
+    public void confirmGift() {
+        if (giving.get() != Withdrawal.QUOTED || giftCheckout == null) {
+            return;
+        }
+        Checkout going = giftCheckout;
+        giftCheckout = null;
+        giving.set(Withdrawal.SENDING);
+        tasks.run(() -> going.send(step -> { }), sent -> {
+            giving.set(Withdrawal.DONE);
+            reload();
+        }, this::givingFailed);
+    }
+
+    public void cancelGift() {
+        giftCheckout = null;
+        giving.set(Withdrawal.NONE);
+    }
+
+    private void givingFailed(Throwable failure) {
+        giftCheckout = null;
+        givingError.set(StoreWords.failure(failure, read == null ? Coin.ELA : read.coin()));
+        giving.set(Withdrawal.FAILED);
+    }
+
+    public ObjectProperty<Withdrawal> givingProperty() {
+        return giving;
+    }
+
+    /** The gift quoted, or last sent. */
+    public ObjectProperty<Gift> giftProperty() {
+        return gift;
+    }
+
+    public StringProperty givingErrorProperty() {
+        return givingError;
     }
 
     public ObjectProperty<State> stateProperty() {

@@ -123,6 +123,35 @@ class EarningsViewModelTest {
             earnings.prepareWithdrawal();
             assertEquals(EarningsViewModel.Withdrawal.FAILED, earnings.withdrawalProperty().get());
             assertTrue(earnings.withdrawalErrorProperty().get().toLowerCase().contains("withdraw"), earnings.withdrawalErrorProperty().get());
+
+            ContentId dawnId = ContentId.of(world.dawn.contentId());
+            String partner = world.poor.evmAddress().value();
+            earnings.prepareGift(dawnId, partner, "1001");
+            assertEquals(EarningsViewModel.Withdrawal.FAILED, earnings.givingProperty().get(), "more than there are");
+            earnings.prepareGift(dawnId, "0x1234", "250");
+            assertEquals(EarningsViewModel.Withdrawal.FAILED, earnings.givingProperty().get(), "not an address");
+            earnings.prepareGift(dawnId, world.seller.evmAddress().value(), "250");
+            assertEquals(EarningsViewModel.Withdrawal.FAILED, earnings.givingProperty().get(), "not to oneself");
+            earnings.prepareGift(dawnId, partner, "250");
+            assertEquals(EarningsViewModel.Withdrawal.QUOTED, earnings.givingProperty().get(), earnings.givingErrorProperty().get());
+            EarningsViewModel.Gift gift = earnings.giftProperty().get();
+            assertEquals(250, gift.shares().units());
+            assertEquals("Testsrc at dawn", gift.machine());
+            assertEquals(List.of(partner + " gets 0.25 devELA", world.seller.evmAddress().value() + " gets 0.75 devELA").stream().sorted().toList(),
+                    gift.nextSale().stream().sorted().toList(), "the next sale's split, before anything is sent");
+            assertEquals(0, onChain.shares(world.poor.evmAddress(), dawnId).units(), "quoted, not sent");
+            earnings.confirmGift();
+            assertEquals(EarningsViewModel.Withdrawal.DONE, earnings.givingProperty().get(), earnings.givingErrorProperty().get());
+            assertEquals(250, onChain.shares(world.poor.evmAddress(), dawnId).units());
+            assertEquals(EarningsViewModel.State.READY, earnings.stateProperty().get(), earnings.errorProperty().get());
+            assertEquals("75%", earnings.machines().stream().filter(m -> m.contentId().equals(dawnId)).findFirst()
+                    .orElseThrow(() -> new AssertionError(earnings.machines().toString())).yourShares(), "read again after the gift");
+
+            BigInteger sellerBefore = onChain.withdrawable(world.seller.evmAddress());
+            BigInteger partnerBefore = onChain.withdrawable(world.poor.evmAddress());
+            world.buy(world.buyer, world.dawn);
+            assertEquals(Coin.ELA.parse("0.75"), onChain.withdrawable(world.seller.evmAddress()).subtract(sellerBefore));
+            assertEquals(Coin.ELA.parse("0.25"), onChain.withdrawable(world.poor.evmAddress()).subtract(partnerBefore));
         }
     }
 }
