@@ -238,6 +238,12 @@ public final class ScreenshotTour {
         waitForPlaying();
         shot("15-player-dark");
         click("#player-back");
+        click("#nav-vending");
+        waitForShown("#vending-rows");
+        click("#vending-open-documents");
+        waitForShown("#vending-switch-garden-plan-txt");
+        shot("19-vending-dark");
+        click("#nav-home");
         phone(() -> {
             click("#nav-store");
             waitForCard("Into the Mandelbrot set");
@@ -303,6 +309,15 @@ public final class ScreenshotTour {
         scrollTo("#earnings", "#earnings-machines");
         shot("18-earnings-machines-and-sales");
         click("#earnings-withdraw-cancel");
+        String photos = sold.get(0).hex().substring(2, 10);
+        click("#earnings-give-" + photos);
+        type("#earnings-give-to-" + photos, buyers.get(8).value());
+        type("#earnings-give-shares-" + photos, "100");
+        click("#earnings-give-quote-" + photos);
+        waitForShown("#earnings-give-confirm");
+        scrollTo("#earnings", "#earnings-give-status");
+        shot("18-earnings-give-shares");
+        click("#earnings-give-cancel");
         phone(() -> {
             click("#nav-earnings");
             waitForShown("#earnings-withdraw");
