@@ -42,6 +42,8 @@ public final class EarningsHistory {
     private static final String PURCHASED = MarketAbi.topic(MarketAbi.PURCHASED);
     private static final String TRANSFER_SINGLE = MarketAbi.topic(MarketAbi.TRANSFER_SINGLE);
     private static final String TRANSFER_BATCH = MarketAbi.topic(MarketAbi.TRANSFER_BATCH);
+    /** The topics of the events an earnings history is made of. */
+    static final String[] TOPICS = {PURCHASED, TRANSFER_SINGLE, TRANSFER_BATCH};
     private static final EvmAddress NOBODY = new EvmAddress("0x0000000000000000000000000000000000000000");
 
     private final List<Entry> entries;
@@ -152,12 +154,17 @@ public final class EarningsHistory {
     }
 
     static EarningsHistory fetch(EvmRpc rpc, EvmAddress market, EvmAddress holder, BigInteger fromBlock, int blocksPerQuery) {
-        return replay(rpc, holder, rpc.logsSince(market, fromBlock, blocksPerQuery, PURCHASED, TRANSFER_SINGLE, TRANSFER_BATCH));
+        return replay(holder, rpc.logsSince(market, fromBlock, blocksPerQuery, TOPICS), new HashMap<>(),
+                block -> Instant.ofEpochSecond(rpc.blockTimestamp(block)));
     }
 
-    private static EarningsHistory replay(EvmRpc rpc, EvmAddress holder, List<Log> logs) {
+    /**
+     * Replays {@code logs} (oldest first) for {@code holder}; a sale's time is its block's, from {@code times} or else
+     * asked of {@code blockTime} and kept there.
+     */
+    static EarningsHistory replay(EvmAddress holder, List<Log> logs, Map<BigInteger, Instant> times,
+                                  java.util.function.Function<BigInteger, Instant> blockTime) {
         Map<ContentId, Map<EvmAddress, BigInteger>> holdings = new HashMap<>();
-        Map<BigInteger, Instant> times = new HashMap<>();
         Map<ContentId, Map<LocalDate, BigInteger>> earned = new HashMap<>();
         Map<ContentId, Integer> purchases = new HashMap<>();
         List<Sale> sales = new ArrayList<>();
@@ -175,7 +182,7 @@ public final class EarningsHistory {
                 BigInteger shares = holdings.getOrDefault(contentId, Map.of()).getOrDefault(holder, BigInteger.ZERO);
                 BigInteger amount = shares.multiply(perShare).add(seller.equals(holder) ? remainder : BigInteger.ZERO);
                 if (amount.signum() > 0 || seller.equals(holder)) {
-                    Instant time = times.computeIfAbsent(log.getBlockNumber(), block -> Instant.ofEpochSecond(rpc.blockTimestamp(block)));
+                    Instant time = times.computeIfAbsent(log.getBlockNumber(), blockTime);
                     sales.add(new Sale(contentId, time, log.getBlockNumber(), buyer, seller, price, amount));
                     if (amount.signum() > 0) {
                         earned.computeIfAbsent(contentId, id -> new TreeMap<>())

@@ -134,7 +134,14 @@ public final class EvmRpc implements AutoCloseable {
         if (blocksPerQuery < 1) {
             throw new IllegalArgumentException("blocksPerQuery must be at least 1");
         }
-        BigInteger newest = blockNumber();
+        return logsBetween(contract, fromBlock, blockNumber(), blocksPerQuery, topics);
+    }
+
+    /** The logs of {@link #logsSince}, from {@code fromBlock} to {@code toBlock}, both included. */
+    public List<Log> logsBetween(EvmAddress contract, BigInteger fromBlock, BigInteger newest, int blocksPerQuery, String... topics) {
+        if (blocksPerQuery < 1) {
+            throw new IllegalArgumentException("blocksPerQuery must be at least 1");
+        }
         List<Log> logs = new ArrayList<>();
         for (BigInteger start = fromBlock; start.compareTo(newest) <= 0; start = start.add(BigInteger.valueOf(blocksPerQuery))) {
             BigInteger end = start.add(BigInteger.valueOf(blocksPerQuery - 1L)).min(newest);

@@ -125,7 +125,7 @@ public final class EarningsViewModel {
         error.set("");
         tasks.run(() -> {
             EvmAddress account = marketplace.account().evmAddress();
-            EarningsHistory history = marketplace.market().earnings(account, BigInteger.ZERO, StoreSetup.BLOCKS_PER_QUERY);
+            EarningsHistory history = marketplace.earnings(account);
             BigInteger owed = marketplace.market().withdrawable(account);
             Map<ContentId, String> names = new HashMap<>();
             Map<ContentId, Listing> listings = new HashMap<>();

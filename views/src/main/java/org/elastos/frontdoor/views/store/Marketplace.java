@@ -2,6 +2,9 @@ package org.elastos.frontdoor.views.store;
 
 import org.elastos.frontdoor.link.SellerBoxes;
 import org.elastos.frontdoor.market.ChainUnreachableException;
+import org.elastos.frontdoor.market.EarningsEvents;
+import org.elastos.frontdoor.market.EarningsHistory;
+import org.elastos.frontdoor.wallet.EvmAddress;
 import org.elastos.frontdoor.market.EvmRpc;
 import org.elastos.frontdoor.market.Market;
 import org.elastos.frontdoor.market.Shelf;
@@ -20,6 +23,7 @@ public final class Marketplace implements AutoCloseable {
     private final Supplier<Signer> account;
     private final SellerBoxes sellers;
     private EvmRpc rpc;
+    private EarningsEvents events;
 
     public Marketplace(StoreSetup setup, Supplier<Signer> account) {
         this.setup = setup;
@@ -57,12 +61,32 @@ public final class Marketplace implements AutoCloseable {
         }
     }
 
+    /**
+     * What {@code holder} earned, from the market's events kept since the last read (only newer blocks are asked for).
+     */
+    public EarningsHistory earnings(EvmAddress holder) {
+        EarningsEvents kept;
+        synchronized (this) {
+            if (events == null) {
+                events = new EarningsEvents(rpc(), market().contract(), setup.fromBlock(), StoreSetup.BLOCKS_PER_QUERY);
+            }
+            kept = events;
+        }
+        try {
+            return kept.earnings(holder);
+        } catch (ChainUnreachableException e) {
+            forget();
+            throw e;
+        }
+    }
+
     /** After the node stopped answering: the next request connects afresh (a dev chain may be on a new port). */
     public synchronized void forget() {
         if (rpc != null) {
             rpc.close();
             rpc = null;
         }
+        events = null;
     }
 
     public SellerBoxes sellers() {

@@ -150,7 +150,7 @@ public final class VendingViewModel {
         EvmAddress account = marketplace.account().evmAddress();
         boolean anyListed = entries.stream().map(entry -> bySource.get(path(shown, entry.name())))
                 .anyMatch(machine -> machine != null && !machine.halfMade());
-        EarningsHistory history = anyListed ? market.earnings(account, BigInteger.ZERO, StoreSetup.BLOCKS_PER_QUERY) : null;
+        EarningsHistory history = anyListed ? marketplace.earnings(account) : null;
         List<Row> read = new ArrayList<>();
         for (BoxClient.Entry entry : entries) {
             String path = path(shown, entry.name());
