@@ -19,7 +19,6 @@ import java.util.Map;
 public final class EarningsEvents {
     private final EvmRpc rpc;
     private final EvmAddress market;
-    private final BigInteger fromBlock;
     private final int blocksPerQuery;
     /** Logs of the blocks up to {@link #settledThrough}, oldest first. */
     private final List<Log> settled = new ArrayList<>();
@@ -32,7 +31,6 @@ public final class EarningsEvents {
         }
         this.rpc = rpc;
         this.market = market;
-        this.fromBlock = fromBlock;
         this.blocksPerQuery = blocksPerQuery;
         this.settledThrough = fromBlock.subtract(BigInteger.ONE);
     }
@@ -57,7 +55,7 @@ public final class EarningsEvents {
         return history;
     }
 
-    /** The events kept, for the benchmark's account of what a read saves. */
+    /** How many events are kept (for the tests: only confirmed ones are). */
     synchronized int kept() {
         return settled.size();
     }

@@ -131,20 +131,17 @@ public final class EvmRpc implements AutoCloseable {
      * asked for {@code blocksPerQuery} blocks at a time (public nodes refuse wide ranges), oldest first.
      */
     public List<Log> logsSince(EvmAddress contract, BigInteger fromBlock, int blocksPerQuery, String... topics) {
-        if (blocksPerQuery < 1) {
-            throw new IllegalArgumentException("blocksPerQuery must be at least 1");
-        }
         return logsBetween(contract, fromBlock, blockNumber(), blocksPerQuery, topics);
     }
 
     /** The logs of {@link #logsSince}, from {@code fromBlock} to {@code toBlock}, both included. */
-    public List<Log> logsBetween(EvmAddress contract, BigInteger fromBlock, BigInteger newest, int blocksPerQuery, String... topics) {
+    public List<Log> logsBetween(EvmAddress contract, BigInteger fromBlock, BigInteger toBlock, int blocksPerQuery, String... topics) {
         if (blocksPerQuery < 1) {
             throw new IllegalArgumentException("blocksPerQuery must be at least 1");
         }
         List<Log> logs = new ArrayList<>();
-        for (BigInteger start = fromBlock; start.compareTo(newest) <= 0; start = start.add(BigInteger.valueOf(blocksPerQuery))) {
-            BigInteger end = start.add(BigInteger.valueOf(blocksPerQuery - 1L)).min(newest);
+        for (BigInteger start = fromBlock; start.compareTo(toBlock) <= 0; start = start.add(BigInteger.valueOf(blocksPerQuery))) {
+            BigInteger end = start.add(BigInteger.valueOf(blocksPerQuery - 1L)).min(toBlock);
             EthFilter filter = new EthFilter(DefaultBlockParameter.valueOf(start), DefaultBlockParameter.valueOf(end),
                     contract.value());
             filter.addOptionalTopics(topics);

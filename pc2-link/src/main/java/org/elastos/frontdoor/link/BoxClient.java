@@ -365,7 +365,7 @@ public final class BoxClient implements AutoCloseable {
      * @throws BoxRefusedException when the entry does not check out (status 502, reason UNKNOWN)
      */
     public StoreItem verifiedItem(String contentId) {
-        StoreItem item = checkedItem(expect(call("GET", "/store/item?id=" + encode(contentId), new byte[0], Map.of()), 200));
+        StoreItem item = checkedItem(storeItem(contentId));
         if (!item.contentIdHex().equalsIgnoreCase(contentId)) {
             throw new BoxRefusedException(502, BoxRefusal.UNKNOWN, "the box answered with an entry for "
                     + item.contentIdHex() + ", not the one asked for");
@@ -451,9 +451,17 @@ public final class BoxClient implements AutoCloseable {
 
     /** An entry the box sent, checked to be signed by this box. */
     private StoreItem checkedItem(JsonNode entry) {
+        try {
+            return checkedItem(Envelope.parse(entry.toString()));
+        } catch (WalletException | IllegalArgumentException e) {
+            throw new BoxRefusedException(502, BoxRefusal.UNKNOWN, "the box's catalog entry does not check out");
+        }
+    }
+
+    private StoreItem checkedItem(Envelope entry) {
         StoreItem item;
         try {
-            item = StoreItem.verify(Envelope.parse(entry.toString()));
+            item = StoreItem.verify(entry);
         } catch (WalletException | IllegalArgumentException e) {
             throw new BoxRefusedException(502, BoxRefusal.UNKNOWN, "the box's catalog entry does not check out");
         }

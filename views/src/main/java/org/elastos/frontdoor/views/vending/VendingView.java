@@ -199,7 +199,7 @@ public final class VendingView extends ScrollPane {
                 default -> { }
             }
         });
-        toggle.disableProperty().bind(Bindings.createBooleanBinding(() -> row.status() == Status.UNFINISHED || busy(),
+        toggle.disableProperty().bind(Bindings.createBooleanBinding(() -> row.status() == Status.UNFINISHED || !model.isIdle(),
                 model.stepProperty()));
         HBox line = new HBox(12, words, toggle);
         line.setAlignment(Pos.CENTER_LEFT);
@@ -213,11 +213,6 @@ public final class VendingView extends ScrollPane {
         box.getStyleClass().add("earnings-row");
         box.setId("vending-row-" + id);
         return box;
-    }
-
-    private boolean busy() {
-        Step step = model.stepProperty().get();
-        return step != Step.NONE && step != Step.DONE && step != Step.FAILED;
     }
 
     /** The price and what the buyer gets, for a switch being turned on. */
@@ -276,10 +271,10 @@ public final class VendingView extends ScrollPane {
         price.setPrefColumnCount(8);
         Runnable apply = () -> model.changePrice(row, price.getText());
         Button go = Widgets.button("vending-reprice-" + id, Strings.get("vending.reprice"), apply);
-        go.disableProperty().bind(Bindings.createBooleanBinding(() -> !model.isPrice(price.getText()) || busy(),
+        go.disableProperty().bind(Bindings.createBooleanBinding(() -> !model.isPrice(price.getText()) || !model.isIdle(),
                 price.textProperty(), model.stepProperty()));
         price.setOnAction(event -> {
-            if (model.isPrice(price.getText()) && !busy()) {
+            if (model.isPrice(price.getText()) && model.isIdle()) {
                 apply.run();
             }
         });

@@ -209,7 +209,7 @@ public final class VendingViewModel {
      * paused one has its resume quoted. Nothing is sent until {@link #confirm()}.
      */
     public void turnOn(Row row, String price, boolean watch) {
-        if (step.get() != Step.NONE && step.get() != Step.DONE && step.get() != Step.FAILED) {
+        if (!isIdle()) {
             return;
         }
         if (row.status() == Status.PAUSED) {
@@ -270,14 +270,14 @@ public final class VendingViewModel {
 
     /** Turns a switch off: the pause is quoted, then sent on {@link #confirm()}. */
     public void turnOff(Row row) {
-        if (row.status() == Status.FOR_SALE && idle()) {
+        if (row.status() == Status.FOR_SALE && isIdle()) {
             quote(row, Work.PAUSE, row.price(), market -> market.setForSale(row.contentId().orElseThrow(), false));
         }
     }
 
     /** Quotes a new price for a listed machine, sent on {@link #confirm()}. */
     public void changePrice(Row row, String price) {
-        if ((row.status() != Status.FOR_SALE && row.status() != Status.PAUSED) || !idle()) {
+        if ((row.status() != Status.FOR_SALE && row.status() != Status.PAUSED) || !isIdle()) {
             return;
         }
         if (!isPrice(price)) {
@@ -289,7 +289,8 @@ public final class VendingViewModel {
         quote(row, Work.REPRICE, coin.format(amount), market -> market.setPrice(row.contentId().orElseThrow(), amount));
     }
 
-    private boolean idle() {
+    /** Whether no switch is being worked on: nothing is packaging, quoted, or on its way. */
+    public boolean isIdle() {
         return step.get() == Step.NONE || step.get() == Step.DONE || step.get() == Step.FAILED;
     }
 
