@@ -98,6 +98,10 @@ final class BoxApi {
                     String file = request.param("path").orElse("");
                     yield authorized(authorization, peer, "read", file, route).orElseGet(() -> file(file, request.range()));
                 }
+                case "POST /folder" -> {
+                    String folder = readJson(body).path("path").asText("");
+                    yield authorized(authorization, peer, "write", folder, route).orElseGet(() -> unchecked(() -> makeFolder(folder, peer)));
+                }
                 case "GET /events" -> authorized(authorization, peer, "read", "events", route).orElse(new Reply.Events());
                 case "GET /audit/head" -> authorized(authorization, peer, "read", "audit", route).orElseGet(this::auditHead);
                 case "GET /devices" -> authorized(authorization, peer, "admin", "devices", route).orElseGet(this::devices);
@@ -327,6 +331,34 @@ final class BoxApi {
                     .put("modified", entry.modified().toString());
         }
         return Reply.ok(body);
+    }
+
+    /**
+     * Makes one new folder inside a folder that exists, under the same naming rules as an upload. Refused with
+     * ALREADY_EXISTS when anything has that name, so two devices choosing the same new name learn which one won.
+     */
+    private Reply makeFolder(String relative, Peer peer) throws IOException {
+        String clean = relative.replace('\\', '/');
+        int slash = clean.lastIndexOf('/');
+        if (slash <= 0 || slash == clean.length() - 1) {
+            throw new IllegalArgumentException("name the new folder inside one of the box's folders, like Photos/Holiday");
+        }
+        String name = clean.substring(slash + 1);
+        if (name.startsWith(".") || name.length() > 255) {
+            throw new IllegalArgumentException("cannot make a folder named \"" + name + "\"");
+        }
+        Path parent = box.folders().resolve(clean.substring(0, slash));
+        if (!Files.isDirectory(parent)) {
+            throw new IllegalArgumentException(clean.substring(0, slash) + " is a file, not a folder");
+        }
+        try {
+            Files.createDirectory(parent.resolve(name));
+        } catch (java.nio.file.FileAlreadyExistsException e) {
+            audit.decided(peer, "deny", "POST /folder: exists", "POST /folder " + clean + ": already exists");
+            return Reply.refused(409, BoxRefusal.ALREADY_EXISTS, clean + " already exists");
+        }
+        audit.decided(peer, "write", "POST /folder", clean);
+        return Reply.ok(JSON.createObjectNode().put("path", clean));
     }
 
     private Reply file(String relative, Optional<String> range) {

@@ -2,6 +2,7 @@ package org.elastos.frontdoor.box;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import org.elastos.frontdoor.link.BoxClient;
+import org.elastos.frontdoor.link.BoxRefusal;
 import org.elastos.frontdoor.link.BoxRefusedException;
 import org.elastos.frontdoor.link.PairingInvite;
 import org.elastos.frontdoor.wallet.hostkey.HostKey;
@@ -88,6 +89,27 @@ class UploadAndEventsTest {
     }
 
     @Test
+    void anOwnerMakesAFolderOnceAndUploadsIntoIt() throws Exception {
+        owner.makeFolder("Photos/Holiday");
+        owner.makeFolder("Photos/Holiday/Day one");
+        owner.upload("Photos/Holiday/Day one/beach.jpg", new ByteArrayInputStream(new byte[7]), 7, false, sent -> { }, () -> false);
+        assertEquals(7, Files.size(dir.resolve("box").resolve("Photos").resolve("Holiday").resolve("Day one").resolve("beach.jpg")));
+
+        BoxRefusedException again = assertThrows(BoxRefusedException.class, () -> owner.makeFolder("Photos/Holiday"));
+        assertEquals(BoxRefusal.ALREADY_EXISTS, again.reason(), "a second device choosing the same name is told it is taken");
+        assertEquals(1, owner.list("Photos/Holiday").size(), "the folder made first is kept as it was");
+        for (String outside : new String[] {"Photos", "Nowhere/Holiday", "Photos/../Films/x", "Photos/.hidden", "Photos/Missing/x"}) {
+            BoxRefusedException refused = assertThrows(BoxRefusedException.class, () -> owner.makeFolder(outside), outside);
+            assertTrue(refused.reason() == BoxRefusal.BAD_REQUEST || refused.reason() == BoxRefusal.NOT_FOUND,
+                    outside + " refused as " + refused.reason());
+        }
+        try (Stream<Path> made = Files.list(dir.resolve("box").resolve("Photos"))) {
+            assertEquals(1, made.count(), "nothing but Holiday was made");
+        }
+        assertTrue(Files.notExists(dir.resolve("box").resolve("Nowhere")));
+    }
+
+    @Test
     void aCancelledUploadLeavesNothingOnTheBox() throws Exception {
         byte[] film = random(8 * 1024 * 1024);
         assertThrows(CancellationException.class, () -> owner.upload("Films/partial.mp4", new ByteArrayInputStream(film),
@@ -120,7 +142,10 @@ class UploadAndEventsTest {
             BoxRefusedException refused = assertThrows(BoxRefusedException.class, () -> member.upload("Films/x.mp4",
                     new ByteArrayInputStream(new byte[10]), 10, false, sent -> { }, () -> false));
             assertEquals(403, refused.status());
+            BoxRefusedException noFolder = assertThrows(BoxRefusedException.class, () -> member.makeFolder("Films/Mine"));
+            assertEquals(BoxRefusal.NOT_ALLOWED, noFolder.reason());
         }
+        assertTrue(Files.notExists(dir.resolve("box").resolve("Films").resolve("Mine")));
         assertTrue(Files.notExists(dir.resolve("box").resolve("Films").resolve("x.mp4")));
     }
 

@@ -298,6 +298,18 @@ public final class BoxClient implements AutoCloseable {
     }
 
     /**
+     * Makes a new folder inside one that exists, like {@code Photos/Holiday}; what a device saves there is then
+     * uploaded file by file.
+     *
+     * @throws BoxRefusedException ALREADY_EXISTS when something has that name (choose another), NOT_ALLOWED without
+     *                             the right to write, BAD_REQUEST for a path outside the box's folders
+     */
+    public void makeFolder(String path) {
+        byte[] body = JSON.createObjectNode().put("path", path).toString().getBytes(StandardCharsets.UTF_8);
+        expect(call("POST", "/folder", body, authorization()), 200);
+    }
+
+    /**
      * Listens to the box's changes until the stream ends, giving each event to {@code onEvent}; the stream has a
      * connection of its own for as long as it runs.
      */
