@@ -20,6 +20,7 @@ import org.elastos.frontdoor.wallet.envelope.Envelope;
 
 import java.io.IOException;
 import java.net.URI;
+import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
@@ -353,7 +354,7 @@ final class BoxApi {
         }
         try {
             Files.createDirectory(parent.resolve(name));
-        } catch (java.nio.file.FileAlreadyExistsException e) {
+        } catch (FileAlreadyExistsException e) {
             audit.decided(peer, "deny", "POST /folder: exists", "POST /folder " + clean + ": already exists");
             return Reply.refused(409, BoxRefusal.ALREADY_EXISTS, clean + " already exists");
         }
